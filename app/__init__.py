@@ -1,0 +1,1 @@
+"""billgraph: usage-based billing server with one GraphQL graph and declared, field-level authorization."""

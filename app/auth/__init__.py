@@ -1,0 +1,1 @@
+"""Authorization: the permission catalogue, built-in roles, identities and the GraphQL permission."""

@@ -1,0 +1,121 @@
+"""Declared authorization for the graph.
+
+Operations and sensitive fields declare what they need with ``requires(...)``, ``authenticated()`` or
+``public()``. Each is a Strawberry permission checked synchronously against the actor's permission set
+(computed once per request) before the resolver runs, so a denial never touches the database and never
+reveals whether an object exists. Each also prints as a schema directive, so ``schema.graphql`` shows the
+authorization of every field and its diffs show every change of it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import strawberry
+from strawberry.extensions import FieldExtension
+from strawberry.permission import BasePermission, PermissionExtension
+from strawberry.schema_directive import Location
+
+from app.auth.permissions import Permission
+from app.core.errors import Forbidden, Unauthenticated
+
+if TYPE_CHECKING:
+    from strawberry.types import Info
+
+    from app.auth.actor import Actor
+
+
+@strawberry.schema_directive(
+    locations=[Location.FIELD_DEFINITION],
+    name="requires",
+    description="The caller needs every one of these permissions; otherwise the field is null and "
+    "a FORBIDDEN error names them.",
+)
+class RequiresDirective:
+    permissions: list[str]
+
+
+@strawberry.schema_directive(
+    locations=[Location.FIELD_DEFINITION],
+    name="authenticated",
+    description="Any signed-in user or API key; no permission needed.",
+)
+class AuthenticatedDirective:
+    pass
+
+
+@strawberry.schema_directive(
+    locations=[Location.FIELD_DEFINITION],
+    name="public",
+    description="Open to anonymous callers (sign-up, sign-in, accepting an invitation).",
+)
+class PublicDirective:
+    pass
+
+
+def _actor(info: Info[Any, Any]) -> Actor:
+    actor: Actor = info.context.actor
+    return actor
+
+
+class HasPermissions(BasePermission):
+    """The caller holds every listed permission."""
+
+    def __init__(self, *required: Permission) -> None:
+        self.required = tuple(permission.value for permission in required)
+        self._directive = RequiresDirective(permissions=list(self.required))
+
+    @property
+    def schema_directive(self) -> object:
+        return self._directive
+
+    def has_permission(self, source: Any, info: Info[Any, Any], **kwargs: Any) -> bool:
+        actor = _actor(info)
+        if not actor.authenticated:
+            raise Unauthenticated(actor.credential_error or "Authentication required")
+        for name in self.required:
+            if name not in actor.permissions:
+                raise Forbidden(self.required)
+        return True
+
+
+class IsAuthenticated(BasePermission):
+    def __init__(self) -> None:
+        self._directive = AuthenticatedDirective()
+
+    @property
+    def schema_directive(self) -> object:
+        return self._directive
+
+    def has_permission(self, source: Any, info: Info[Any, Any], **kwargs: Any) -> bool:
+        actor = _actor(info)
+        if not actor.authenticated:
+            raise Unauthenticated(actor.credential_error or "Authentication required")
+        return True
+
+
+class IsPublic(BasePermission):
+    def __init__(self) -> None:
+        self._directive = PublicDirective()
+
+    @property
+    def schema_directive(self) -> object:
+        return self._directive
+
+    def has_permission(self, source: Any, info: Info[Any, Any], **kwargs: Any) -> bool:
+        return True
+
+
+def requires(*permissions: Permission) -> list[FieldExtension]:
+    """Field extensions for ``@strawberry.field(extensions=requires(P.X))``."""
+    if not permissions:
+        raise ValueError("requires() needs at least one permission")
+    return [PermissionExtension([HasPermissions(*permissions)])]
+
+
+def authenticated() -> list[FieldExtension]:
+    return [PermissionExtension([IsAuthenticated()])]
+
+
+def public() -> list[FieldExtension]:
+    return [PermissionExtension([IsPublic()])]

@@ -1,0 +1,163 @@
+"""``billgraph``: serve the graph, migrate the database, create organizations, load demo data, export
+the schema. Every command uses ``DATABASE_URL`` when set and the embedded PostgreSQL otherwise."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db import embedded, migrate
+from app.db.engine import Database, resolve_url
+from app.db.urls import display
+from app.logging import configure
+from app.settings import Settings, get_settings
+
+T = TypeVar("T")
+
+
+async def _with_session(settings: Settings, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
+    url = await resolve_url(settings)
+    db = Database.connect(url, settings)
+    try:
+        await migrate.upgrade(db.engine)
+        async with db.sessionmaker() as session, session.begin():
+            return await work(session)
+    finally:
+        await db.dispose()
+
+
+def _print_demo(settings: Settings, host: str, port: int) -> None:
+    from app.demo import seed
+
+    demo = asyncio.run(_with_session(settings, lambda s: seed.load(s, settings)))
+    state = "created" if demo.created else "already loaded"
+    print(f"\nDemo organization '{demo.organization.name}' ({demo.organization.id}) {state}.")
+    print("Sign in with loginUser(input: {email, password}) and send 'Authorization: Bearer <token>':")
+    for member in demo.members:
+        print(f"  {member.role:<8} {member.email:<32} password: {member.password}")
+    print(f"GraphiQL: http://{host}:{port}/graphql\n")
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> None:
+    import uvicorn
+
+    from app.main import create_app
+
+    async def prepare() -> str:
+        url = await resolve_url(settings)
+        db = Database.connect(url, settings)
+        try:
+            await migrate.upgrade(db.engine)
+        finally:
+            await db.dispose()
+        return display(url)
+
+    print(f"Database: {asyncio.run(prepare())} (migrated)")
+    if args.demo:
+        _print_demo(settings, args.host, args.port)
+    try:
+        uvicorn.run(
+            create_app(settings), host=args.host, port=args.port, log_level=settings.log_level.lower()
+        )
+    finally:
+        embedded.release()
+
+
+def cmd_db(args: argparse.Namespace, settings: Settings) -> None:
+    async def run() -> str | None:
+        db = Database.connect(await resolve_url(settings), settings)
+        try:
+            if args.action == "upgrade":
+                await migrate.upgrade(db.engine)
+            return await migrate.current_revision(db.engine)
+        finally:
+            await db.dispose()
+
+    print(f"database at revision {asyncio.run(run())} (head: {migrate.head_revision()})")
+
+
+def cmd_create_org(args: argparse.Namespace, settings: Settings) -> None:
+    from app.core.errors import DomainError
+    from app.organizations import service as organizations
+    from app.users import service as users
+
+    password = args.password or os.environ.get("BILLGRAPH_ADMIN_PASSWORD")
+
+    async def work(session: AsyncSession) -> str:
+        user = await users.find_by_email(session, args.email)
+        if user is None:
+            if not password:
+                raise SystemExit("a new admin needs --password (or BILLGRAPH_ADMIN_PASSWORD)")
+            registered = await users.register(session, settings, args.email, password, args.name)
+            assert registered.organization is not None
+            return str(registered.organization.id)
+        organization, _ = await organizations.create_with_admin(session, args.name, user)
+        return str(organization.id)
+
+    try:
+        organization_id = asyncio.run(_with_session(settings, work))
+    except DomainError as error:
+        raise SystemExit(f"error: {error.message}") from None
+    print(f"organization {organization_id} created; admin: {args.email}")
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings) -> None:
+    _print_demo(settings, "127.0.0.1", 8000)
+
+
+def cmd_export_schema(args: argparse.Namespace, settings: Settings) -> None:
+    from app.graphql.schema import sdl
+
+    text = sdl()
+    if args.output == "-":
+        sys.stdout.write(text)
+        return
+    Path(args.output).write_text(text)
+    print(f"schema written to {args.output}")
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="billgraph", description=__doc__)
+    commands = root.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the GraphQL server (migrates first)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--demo", action="store_true", help="load the demo organization and print its members")
+    serve.set_defaults(handler=cmd_serve)
+
+    db = commands.add_parser("db", help="database migrations")
+    db.add_argument("action", choices=["upgrade", "current"])
+    db.set_defaults(handler=cmd_db)
+
+    create_org = commands.add_parser("create-org", help="create an organization with its first admin")
+    create_org.add_argument("--name", required=True)
+    create_org.add_argument("--email", required=True)
+    create_org.add_argument("--password", help="for a new user (or set BILLGRAPH_ADMIN_PASSWORD)")
+    create_org.set_defaults(handler=cmd_create_org)
+
+    demo = commands.add_parser("demo", help="load the demo organization and print its members")
+    demo.set_defaults(handler=cmd_demo)
+
+    export = commands.add_parser("export-schema", help="write the GraphQL SDL")
+    export.add_argument("--output", default="schema.graphql", help="file, or - for stdout")
+    export.set_defaults(handler=cmd_export_schema)
+    return root
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parser().parse_args(argv)
+    settings = get_settings()
+    configure(settings.log_level)
+    args.handler(args, settings)
+
+
+if __name__ == "__main__":
+    main()

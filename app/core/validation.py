@@ -1,0 +1,74 @@
+"""Input checks shared by every domain. Each returns the cleaned value or records a problem."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from app.core.currencies import is_currency
+from app.core.errors import Collector, ValidationFailed
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def text(
+    errors: Collector, path: str, value: str | None, *, required: bool = True, max_length: int = 255
+) -> str | None:
+    """Trimmed text; rejects empty required text, over-long text and NUL characters."""
+    if value is None:
+        if required:
+            errors.add(path, "is required")
+        return None
+    cleaned = value.strip()
+    if "\x00" in cleaned:
+        errors.add(path, "must not contain NUL characters")
+    elif required and not cleaned:
+        errors.add(path, "must not be blank")
+    elif len(cleaned) > max_length:
+        errors.add(path, f"must be at most {max_length} characters")
+    return cleaned
+
+
+def email(errors: Collector, path: str, value: str | None, *, required: bool = True) -> str | None:
+    cleaned = text(errors, path, value, required=required, max_length=320)
+    if cleaned and path not in errors.fields and not _EMAIL.match(cleaned):
+        errors.add(path, "is not a valid email address")
+    return cleaned.lower() if cleaned else cleaned
+
+
+def code(errors: Collector, path: str, value: str, *, max_length: int = 64) -> str:
+    """A machine code: lower-case letters, digits and underscores, starting with a letter."""
+    cleaned = text(errors, path, value, max_length=max_length) or ""
+    if cleaned and path not in errors.fields and not _CODE.match(cleaned):
+        errors.add(path, "must be lower-case letters, digits and underscores, starting with a letter")
+    return cleaned
+
+
+def currency(errors: Collector, path: str, value: str | None) -> str | None:
+    if value is None:
+        return None
+    cleaned = value.strip().upper()
+    if not is_currency(cleaned):
+        errors.add(path, f"'{value}' is not an ISO 4217 currency code")
+    return cleaned
+
+
+def timezone(errors: Collector, path: str, value: str | None) -> str | None:
+    if value is None:
+        return None
+    cleaned = value.strip()
+    try:
+        ZoneInfo(cleaned)
+    except (ZoneInfoNotFoundError, ValueError):
+        errors.add(path, f"'{value}' is not an IANA timezone")
+    return cleaned
+
+
+def parse_id(path: str, value: str) -> uuid.UUID:
+    """A UUID from a GraphQL ID; a malformed one is a validation error naming the field."""
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise ValidationFailed.one(path, "is not a valid ID") from None

@@ -1,0 +1,1 @@
+"""Database: base model, engine and sessions, the embedded PostgreSQL, migrations."""

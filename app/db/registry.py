@@ -1,0 +1,13 @@
+"""Imports every domain's models so that ``Base.metadata`` is complete (migrations, tests)."""
+
+from __future__ import annotations
+
+from app.api_keys import models as _api_keys  # noqa: F401
+from app.audit import models as _audit  # noqa: F401
+from app.db.base import Base
+from app.members import models as _members  # noqa: F401
+from app.organizations import models as _organizations  # noqa: F401
+from app.roles import models as _roles  # noqa: F401
+from app.users import models as _users  # noqa: F401
+
+metadata = Base.metadata

@@ -1,0 +1,65 @@
+"""A request's unit of work: one session, one transaction, used by one coroutine at a time.
+
+GraphQL resolves sibling fields concurrently and an ``AsyncSession`` must never be used by two coroutines
+at once, so every use of the session goes through ``read()`` or ``write()``, which take turns on a lock.
+Each ``write()`` runs in a savepoint: a failing mutation leaves no partial write, while the mutations
+before it in the same document keep theirs. The transaction commits once, at the end of the request, if
+any write succeeded; otherwise it rolls back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.engine import Database
+
+
+class UnitOfWork:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._session: AsyncSession | None = None
+        self._lock = asyncio.Lock()
+        self.wrote = False
+
+    def _open(self) -> AsyncSession:
+        if self._session is None:
+            self._session = self._db.sessionmaker()
+        return self._session
+
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[AsyncSession]:
+        async with self._lock:
+            yield self._open()
+
+    @asynccontextmanager
+    async def write(self) -> AsyncIterator[AsyncSession]:
+        async with self._lock:
+            session = self._open()
+            async with session.begin_nested():
+                yield session
+            self.wrote = True
+
+    async def finish(self) -> None:
+        """Commit if a write succeeded, else roll back; always release the connection."""
+        session, self._session = self._session, None
+        if session is None:
+            return
+        try:
+            if self.wrote:
+                await session.commit()
+            else:
+                await session.rollback()
+        finally:
+            await session.close()
+
+    async def abort(self) -> None:
+        session, self._session = self._session, None
+        if session is not None:
+            try:
+                await session.rollback()
+            finally:
+                await session.close()

@@ -1,0 +1,73 @@
+"""Load the demo organization (idempotent): an admin, and a member for each built-in role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.auth.permissions import ADMIN, FINANCE, MANAGER
+from app.members import service as members
+from app.members.models import Membership
+from app.organizations import service as organizations
+from app.organizations.models import Organization
+from app.roles import service as roles
+from app.settings import Settings
+from app.users import service as users
+
+ORGANIZATION_NAME = "Demo API Co"
+PASSWORD = "billgraph-demo"
+MEMBERS = (
+    ("admin@demo.billgraph.dev", ADMIN),
+    ("manager@demo.billgraph.dev", MANAGER),
+    ("finance@demo.billgraph.dev", FINANCE),
+)
+
+
+@dataclass(frozen=True)
+class DemoMember:
+    email: str
+    role: str
+    password: str
+
+
+@dataclass(frozen=True)
+class Demo:
+    organization: Organization
+    members: list[DemoMember]
+    created: bool
+
+
+async def load(session: AsyncSession, settings: Settings) -> Demo:
+    """Create the demo organization unless it exists; flushes, the caller commits."""
+    credentials = [DemoMember(email, role, PASSWORD) for email, role in MEMBERS]
+    admin_email = MEMBERS[0][0]
+    admin = await users.find_by_email(session, admin_email)
+    if admin is not None:
+        organization = await session.scalar(
+            sa.select(Organization)
+            .join(Membership, Membership.organization_id == Organization.id)
+            .where(Membership.user_id == admin.id, Organization.name == ORGANIZATION_NAME)
+        )
+        if organization is not None:
+            return Demo(organization, credentials, created=False)
+    admin = admin or await users.create_user(session, settings, admin_email, PASSWORD)
+    organization, _ = await organizations.create_with_admin(session, ORGANIZATION_NAME, admin)
+    organization.default_currency, organization.timezone = "EUR", "Europe/Paris"
+    organization.billing_email = "billing@demo.billgraph.dev"
+    for email, role_code in MEMBERS[1:]:
+        user = await users.find_by_email(session, email) or await users.create_user(
+            session, settings, email, PASSWORD
+        )
+        membership = Membership(organization_id=organization.id, user_id=user.id)
+        session.add(membership)
+        await session.flush()
+        await members.set_roles(
+            session,
+            organization.id,
+            membership,
+            await roles.resolve_codes(session, organization.id, [role_code]),
+        )
+    await session.flush()
+    return Demo(organization, credentials, created=True)

@@ -1,0 +1,1 @@
+"""Assembles the schema and the request context; serves /graphql."""

@@ -1,0 +1,71 @@
+"""The per-request GraphQL context: the actor, the unit of work, the settings and fresh dataloaders."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from aiodataloader import DataLoader
+from sqlalchemy.ext.asyncio import AsyncSession
+from strawberry.types import Info
+
+from app.audit import service as audit
+from app.audit.capture import capture_changes
+from app.auth.actor import Actor
+from app.db.unit_of_work import UnitOfWork
+from app.settings import Settings
+
+T = TypeVar("T")
+
+
+@dataclass
+class Context:
+    request_id: str
+    actor: Actor
+    uow: UnitOfWork
+    settings: Settings
+    operation_name: str | None = None
+    _loaders: dict[str, DataLoader] = field(default_factory=dict)
+
+    def loader(self, name: str, batch: Callable[[list[Any]], Awaitable[list[Any]]]) -> DataLoader:
+        """The request's loader called ``name``, created on first use around ``batch``."""
+        found = self._loaders.get(name)
+        if found is None:
+            found = self._loaders[name] = DataLoader(batch)
+        return found
+
+    async def read(self, fn: Callable[[AsyncSession], Awaitable[T]]) -> T:
+        async with self.uow.read() as session:
+            return await fn(session)
+
+    async def mutate(
+        self,
+        info: Info[Context, Any],
+        fn: Callable[[AsyncSession], Awaitable[T]],
+        *,
+        audit_as: Callable[[T], Actor] | None = None,
+    ) -> T:
+        """Run one mutation in its own savepoint and write its audit entry in the same transaction.
+
+        This is the only way to a committed write: the request commits only if a mutation succeeded.
+        ``audit_as`` names the actor for public mutations that create one (sign-up, accepting an invite).
+        """
+        async with self.uow.write() as session:
+            with capture_changes(session) as changes:
+                result = await fn(session)
+                await session.flush()
+            await audit.record(
+                session,
+                actor=audit_as(result) if audit_as else self.actor,
+                operation=info.field_name,
+                result=result,
+                changes=changes,
+                request_id=self.request_id,
+            )
+        self._loaders.clear()  # what was loaded before this write may have changed
+        return result
+
+
+def context(info: Info[Context, Any]) -> Context:
+    return info.context

@@ -1,0 +1,138 @@
+"""Parse, validate, limit and execute GraphQL documents, with a bounded cache of prepared documents.
+
+This runs graphql-core directly on Strawberry's schema (Strawberry's resolvers, permissions and types are
+unchanged) so that parsing and validation happen once per distinct document, the limits answer
+``QUERY_REJECTED`` before anything runs, and no per-request extension machinery sits on the hot path.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+import strawberry
+from graphql import (
+    DocumentNode,
+    ExecutionResult,
+    GraphQLError,
+    GraphQLSyntaxError,
+    NoSchemaIntrospectionCustomRule,
+    OperationDefinitionNode,
+    OperationType,
+    StringValueNode,
+    Visitor,
+    execute,
+    parse,
+    validate,
+    visit,
+)
+from strawberry.execution.is_awaitable import optimized_is_awaitable
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+from app.graphql.limits import measure
+from app.settings import Settings
+
+_CACHE_SIZE = 512
+_CACHEABLE_LENGTH = 20_000
+
+
+class _NulFinder(Visitor):
+    found = False
+
+    def enter_string_value(self, node: StringValueNode, *_: object) -> None:
+        if "\x00" in node.value:
+            self.found = True
+
+
+def _has_nul_literal(document: DocumentNode) -> bool:
+    finder = _NulFinder()
+    visit(document, finder)
+    return finder.found
+
+
+def rejected(message: str) -> GraphQLError:
+    return GraphQLError(message, extensions={"code": "QUERY_REJECTED"})
+
+
+@dataclass(frozen=True)
+class Prepared:
+    document: DocumentNode | None
+    errors: tuple[GraphQLError, ...]
+
+    def operation(self, name: str | None) -> OperationDefinitionNode | None:
+        assert self.document is not None
+        operations = [d for d in self.document.definitions if isinstance(d, OperationDefinitionNode)]
+        if name is None:
+            return operations[0] if len(operations) == 1 else None
+        return next((op for op in operations if op.name and op.name.value == name), None)
+
+
+class Executor:
+    def __init__(self, schema: strawberry.Schema, settings: Settings) -> None:
+        self.schema = schema._schema
+        self.settings = settings
+        self.hide_suggestions = not settings.introspection
+        self._cache: OrderedDict[str, Prepared] = OrderedDict()
+
+    def prepare(self, query: str) -> Prepared:
+        prepared = self._cache.get(query)
+        if prepared is not None:
+            self._cache.move_to_end(query)
+            return prepared
+        prepared = self._prepare(query)
+        if len(query) <= _CACHEABLE_LENGTH:
+            self._cache[query] = prepared
+            if len(self._cache) > _CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return prepared
+
+    def _prepare(self, query: str) -> Prepared:
+        limits = self.settings
+        try:
+            document = parse(query, max_tokens=limits.max_tokens)
+        except GraphQLSyntaxError as error:
+            if "tokens" in error.message and "more than" in error.message:
+                return Prepared(None, (rejected(f"Document has more than {limits.max_tokens} tokens"),))
+            return Prepared(None, (error,))
+        errors = validate(self.schema, document, hide_suggestions=self.hide_suggestions)
+        if errors:
+            return Prepared(None, tuple(errors))
+        if _has_nul_literal(document):  # PostgreSQL text cannot hold NUL: refuse it at the door
+            return Prepared(None, (GraphQLError("Strings must not contain NUL characters"),))
+        if not limits.introspection and validate(self.schema, document, [NoSchemaIntrospectionCustomRule]):
+            return Prepared(None, (rejected("Introspection is disabled"),))
+        shape = measure(document)
+        if shape.depth > limits.max_query_depth:
+            return Prepared(None, (rejected(f"Query depth {shape.depth} exceeds {limits.max_query_depth}"),))
+        if shape.aliases > limits.max_aliases:
+            return Prepared(None, (rejected(f"{shape.aliases} aliases exceed {limits.max_aliases}"),))
+        return Prepared(document, ())
+
+    async def execute(
+        self,
+        prepared: Prepared,
+        variables: dict[str, Any] | None,
+        operation_name: str | None,
+        context: Any,
+    ) -> ExecutionResult:
+        assert prepared.document is not None
+        result = execute(
+            self.schema,
+            prepared.document,
+            context_value=context,
+            variable_values=variables,
+            operation_name=operation_name,
+            executor_class=StrawberryGraphQLCoreExecutionContext,
+            is_awaitable=optimized_is_awaitable,
+            hide_suggestions=self.hide_suggestions,
+        )
+        if optimized_is_awaitable(result):
+            result = await result
+        assert isinstance(result, ExecutionResult)
+        return result
+
+    @staticmethod
+    def is_mutation(prepared: Prepared, operation_name: str | None) -> bool:
+        operation = prepared.operation(operation_name)
+        return operation is not None and operation.operation is OperationType.MUTATION

@@ -1,0 +1,42 @@
+"""Paginated lists on the graph: ``{ collection { ... } metadata { totalCount ... } }``."""
+
+from __future__ import annotations
+
+from typing import Any, Generic, TypeVar
+
+import strawberry
+
+from app.core.pagination import Page, PageRequest
+from app.settings import Settings
+
+T = TypeVar("T")
+
+
+@strawberry.type
+class CollectionMetadata:
+    current_page: int
+    limit_value: int
+    total_count: int
+    total_pages: int
+
+
+@strawberry.type
+class Collection(Generic[T]):
+    collection: list[T]
+    metadata: CollectionMetadata
+
+
+def page_request(settings: Settings, page: int | None, limit: int | None) -> PageRequest:
+    return PageRequest.of(page, limit, settings.max_page_size)
+
+
+def collection(page: Page[Any]) -> Collection[Any]:
+    return Collection(
+        collection=page.items,
+        metadata=CollectionMetadata(
+            current_page=page.request.page,
+            limit_value=page.request.limit,
+            total_count=page.total,
+            total_pages=page.total_pages,
+        ),
+    )

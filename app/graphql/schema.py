@@ -1,0 +1,46 @@
+"""The one graph: every domain's queries and mutations, merged."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.tools import merge_types
+
+from app.api_keys.mutations import ApiKeyMutations
+from app.api_keys.queries import ApiKeyQueries
+from app.audit.queries import AuditQueries
+from app.auth.graphql import AuthenticatedDirective, PublicDirective, RequiresDirective
+from app.graphql.scalars import SCALAR_OVERRIDES
+from app.members.mutations import MemberMutations
+from app.members.queries import MemberQueries
+from app.organizations.mutations import OrganizationMutations
+from app.organizations.queries import OrganizationQueries
+from app.roles.mutations import RoleMutations
+from app.roles.queries import RoleQueries
+from app.users.mutations import UserMutations
+from app.users.queries import UserQueries
+
+Query = merge_types(
+    "Query",
+    (UserQueries, MemberQueries, OrganizationQueries, RoleQueries, ApiKeyQueries, AuditQueries),
+)
+Mutation = merge_types(
+    "Mutation",
+    (UserMutations, MemberMutations, OrganizationMutations, RoleMutations, ApiKeyMutations),
+)
+
+
+def build_schema() -> strawberry.Schema:
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        scalar_overrides=SCALAR_OVERRIDES,
+        schema_directives=[RequiresDirective, AuthenticatedDirective, PublicDirective],
+    )
+
+
+schema = build_schema()
+
+
+def sdl() -> str:
+    """The schema as SDL, exactly as committed in ``schema.graphql``."""
+    return schema.as_str() + "\n"

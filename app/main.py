@@ -1,0 +1,68 @@
+"""The ASGI application: ``create_app()`` wires the database, the graph and the routes."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import sqlalchemy as sa
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from app.db import embedded, migrate
+from app.db.engine import Database, resolve_url
+from app.graphql.executor import Executor
+from app.graphql.schema import schema
+from app.graphql.view import GraphQLEndpoint
+from app.settings import Settings, get_settings
+
+log = logging.getLogger("billgraph")
+
+
+async def health(request: Request) -> JSONResponse:
+    """Liveness and readiness in one: the process answers and the database does too."""
+    db: Database = request.app.state.db
+    try:
+        async with db.engine.connect() as conn:
+            await conn.execute(sa.text("SELECT 1"))
+    except Exception:
+        log.warning("health check failed", exc_info=True)
+        return JSONResponse({"status": "unavailable", "database": "unreachable"}, status_code=503)
+    return JSONResponse({"status": "ok", "database": "ok"})
+
+
+def create_app(settings: Settings | None = None, database: Database | None = None) -> Starlette:
+    """The app. With ``database`` given (tests) it is used as is; otherwise the lifespan opens one
+    (``DATABASE_URL`` or the embedded PostgreSQL) and brings it to the latest migration."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if database is not None:
+            yield
+            return
+        db = Database.connect(await resolve_url(settings), settings)
+        await migrate.upgrade(db.engine)
+        app.state.db = db
+        try:
+            yield
+        finally:
+            await db.dispose()
+            embedded.release()
+
+    app = Starlette(
+        routes=[
+            Route(
+                "/graphql",
+                GraphQLEndpoint(Executor(schema, settings), settings).handle,
+                methods=["GET", "POST"],
+            ),
+            Route("/health", health, methods=["GET"]),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.db = database
+    return app

@@ -1,0 +1,1 @@
+"""Memberships (a user in an organization, holding roles) and invitations."""

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from app.auth.graphql import authenticated, requires
+from app.auth.permissions import P
+from app.core.validation import parse_id
+from app.graphql.context import Context
+from app.members import invites, service
+from app.members.models import InviteStatus
+from app.members.types import InviteStatusType, InviteType, MembershipType
+
+
+@strawberry.type
+class MemberQueries:
+    @strawberry.field(
+        extensions=authenticated(), description="The caller's membership in the selected organization."
+    )
+    async def current_membership(self, info: Info[Context, Any]) -> MembershipType | None:
+        actor = info.context.actor
+        if actor.membership_id is None or actor.organization_id is None:
+            return None
+        org, membership_id = actor.organization_id, actor.membership_id
+        return await info.context.read(lambda s: service.get_membership(s, org, membership_id))
+
+    @strawberry.field(extensions=requires(P.MEMBERS_VIEW))
+    async def membership(self, info: Info[Context, Any], id: strawberry.ID) -> MembershipType | None:
+        org, membership_id = info.context.actor.org(), parse_id("id", id)
+        return await info.context.read(lambda s: service.get_membership(s, org, membership_id))
+
+    @strawberry.field(extensions=requires(P.MEMBERS_VIEW), description="Invitations, newest first.")
+    async def invites(
+        self, info: Info[Context, Any], status: InviteStatusType | None = None
+    ) -> list[InviteType] | None:
+        org = info.context.actor.org()
+        stored = None if status in (None, InviteStatusType.EXPIRED) else InviteStatus(status.value)
+        found = await info.context.read(lambda s: invites.list_invites(s, org, stored))
+        if status is InviteStatusType.EXPIRED:
+            return [invite for invite in found if invites.is_expired(invite)]
+        if status is InviteStatusType.PENDING:
+            return [invite for invite in found if not invites.is_expired(invite)]
+        return list(found)

@@ -1,0 +1,1 @@
+"""Organizations: the tenants. Everything else belongs to one."""

@@ -1,0 +1,90 @@
+"""Organizations: creation with a first admin, reading and updating the caller's own."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.auth.actor import Actor
+from app.auth.permissions import ADMIN
+from app.core import validation
+from app.core.errors import Collector, NotFound
+from app.members.models import Membership, MembershipRole
+from app.organizations.models import Organization
+from app.roles.models import Role
+from app.users.models import User
+
+
+async def create_with_admin(session: AsyncSession, name: str, admin: User) -> tuple[Organization, Membership]:
+    """A new organization whose creator is its first admin."""
+    errors = Collector()
+    cleaned = validation.text(errors, "organizationName", name)
+    errors.raise_if_any()
+    organization = Organization(name=cleaned)
+    session.add(organization)
+    await session.flush()
+    membership = Membership(organization_id=organization.id, user_id=admin.id)
+    session.add(membership)
+    await session.flush()
+    admin_role_id = await session.scalar(sa.select(Role.id).where(Role.builtin, Role.code == ADMIN))
+    assert admin_role_id is not None, "the built-in roles are seeded by the first migration"
+    session.add(
+        MembershipRole(organization_id=organization.id, membership_id=membership.id, role_id=admin_role_id)
+    )
+    await session.flush()
+    return organization, membership
+
+
+async def get(session: AsyncSession, organization_id: uuid.UUID) -> Organization:
+    organization = await session.get(Organization, organization_id)
+    if organization is None:
+        raise NotFound("Organization")
+    return organization
+
+
+async def organizations_by_id(
+    session: AsyncSession, organization_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, Organization]:
+    rows = (await session.scalars(sa.select(Organization).where(Organization.id.in_(organization_ids)))).all()
+    return {organization.id: organization for organization in rows}
+
+
+async def lock(session: AsyncSession, organization_id: uuid.UUID) -> None:
+    """Serialize changes that must see a consistent organization (e.g. 'at least one admin')."""
+    await session.execute(
+        sa.select(Organization.id).where(Organization.id == organization_id).with_for_update()
+    )
+
+
+@dataclass(frozen=True)
+class OrganizationInput:
+    name: str | None = None
+    default_currency: str | None = None
+    timezone: str | None = None
+    billing_email: str | None = None
+
+
+async def update(session: AsyncSession, actor: Actor, data: OrganizationInput) -> Organization:
+    organization = await get(session, actor.org())
+    errors = Collector()
+    if data.name is not None:
+        organization.name = validation.text(errors, "name", data.name) or organization.name
+    if data.default_currency is not None:
+        organization.default_currency = (
+            validation.currency(errors, "defaultCurrency", data.default_currency)
+            or organization.default_currency
+        )
+    if data.timezone is not None:
+        organization.timezone = (
+            validation.timezone(errors, "timezone", data.timezone) or organization.timezone
+        )
+    if data.billing_email is not None:
+        organization.billing_email = (
+            validation.email(errors, "billingEmail", data.billing_email, required=False) or None
+        )
+    errors.raise_if_any()
+    await session.flush()
+    return organization

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from app.api_keys import service as api_keys
+from app.api_keys.types import ApiKeyType
+from app.auth.graphql import requires
+from app.auth.permissions import P
+from app.graphql.context import Context
+from app.members import invites
+from app.members import service as members
+from app.members.types import InviteType, MembershipType
+from app.organizations.models import Organization
+from app.roles import service as roles
+from app.roles.types import RoleType
+
+
+@strawberry.type(name="Organization")
+class OrganizationType:
+    """The caller's organization. Its relations load for the caller's organization only."""
+
+    id: strawberry.ID
+    name: str
+    default_currency: str
+    timezone: str
+    billing_email: str | None
+    created_at: datetime
+    updated_at: datetime
+
+    @strawberry.field(extensions=requires(P.MEMBERS_VIEW), description="Active and revoked memberships.")
+    async def members(
+        self, root: strawberry.Parent[Organization], info: Info[Context, Any]
+    ) -> list[MembershipType] | None:
+        org = info.context.actor.org()
+        return await info.context.read(lambda s: members.list_memberships(s, org))
+
+    @strawberry.field(extensions=requires(P.MEMBERS_VIEW))
+    async def invites(
+        self, root: strawberry.Parent[Organization], info: Info[Context, Any]
+    ) -> list[InviteType] | None:
+        org = info.context.actor.org()
+        return await info.context.read(lambda s: invites.list_invites(s, org))
+
+    @strawberry.field(extensions=requires(P.DEVELOPERS_KEYS_MANAGE))
+    async def api_keys(
+        self, root: strawberry.Parent[Organization], info: Info[Context, Any]
+    ) -> list[ApiKeyType] | None:
+        org = info.context.actor.org()
+        return await info.context.read(lambda s: api_keys.list_keys(s, org))
+
+    @strawberry.field(extensions=requires(P.ROLES_VIEW))
+    async def roles(
+        self, root: strawberry.Parent[Organization], info: Info[Context, Any]
+    ) -> list[RoleType] | None:
+        org = info.context.actor.org()
+        return await info.context.read(lambda s: roles.list_roles(s, org))
+
+
+@strawberry.input
+class UpdateOrganizationInput:
+    name: str | None = None
+    default_currency: str | None = None
+    timezone: str | None = None
+    billing_email: str | None = None

@@ -1,0 +1,89 @@
+"""One settings class, read from the environment (``BILLGRAPH_*`` and ``DATABASE_URL``)."""
+
+from __future__ import annotations
+
+import secrets
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    PRODUCTION = "production"
+
+
+class Settings(BaseSettings):
+    """Configuration of a billgraph process. Every field can be set as ``BILLGRAPH_<NAME>``."""
+
+    model_config = SettingsConfigDict(env_prefix="BILLGRAPH_", extra="ignore")
+
+    environment: Environment = Field(
+        Environment.DEVELOPMENT, description="`development` or `production` (stricter defaults)."
+    )
+    database_url: str | None = Field(
+        None,
+        validation_alias=AliasChoices("DATABASE_URL", "BILLGRAPH_DATABASE_URL"),
+        description="PostgreSQL URL (`postgresql://user@host:port/db`). Unset: an embedded PostgreSQL.",
+    )
+    data_dir: Path = Field(
+        Path("var"), description="Folder for the embedded PostgreSQL and the development secret key."
+    )
+    secret_key: str | None = Field(
+        None,
+        description="Key that signs access tokens. Required in production; in development a random key "
+        "is created once in the data folder.",
+    )
+    token_ttl_seconds: int = Field(12 * 3600, gt=0, description="Lifetime of an access token.")
+    invite_ttl_seconds: int = Field(7 * 24 * 3600, gt=0, description="Lifetime of an invitation.")
+    allow_registration: bool = Field(True, description="Whether `registerUser` may create organizations.")
+    graphiql_enabled: bool | None = Field(None, description="Serve GraphiQL on GET /graphql (dev default).")
+    introspection_enabled: bool | None = Field(None, description="Allow introspection (dev default).")
+    max_body_bytes: int = Field(1_000_000, gt=0, description="Largest accepted request body.")
+    max_query_depth: int = Field(12, gt=0, description="Deepest accepted selection nesting.")
+    max_aliases: int = Field(30, gt=0, description="Most aliases accepted in one document.")
+    max_tokens: int = Field(3_000, gt=0, description="Most lexical tokens accepted in one document.")
+    max_page_size: int = Field(100, gt=0, description="Largest `limit` of a paginated list.")
+    password_time_cost: int = Field(3, gt=0, description="Argon2 time cost for password hashes.")
+    password_memory_cost: int = Field(65536, gt=7, description="Argon2 memory cost (KiB).")
+    db_pool_size: int = Field(10, gt=0, description="Connections kept open per process.")
+    db_max_overflow: int = Field(10, ge=0, description="Extra connections allowed under load.")
+    log_level: str = Field("INFO", description="Python logging level.")
+
+    @model_validator(mode="after")
+    def _production_needs_a_key(self) -> Settings:
+        if self.environment is Environment.PRODUCTION and not self.secret_key:
+            raise ValueError("BILLGRAPH_SECRET_KEY is required when BILLGRAPH_ENVIRONMENT=production")
+        return self
+
+    @property
+    def is_development(self) -> bool:
+        return self.environment is Environment.DEVELOPMENT
+
+    @property
+    def graphiql(self) -> bool:
+        return self.is_development if self.graphiql_enabled is None else self.graphiql_enabled
+
+    @property
+    def introspection(self) -> bool:
+        return self.is_development if self.introspection_enabled is None else self.introspection_enabled
+
+    def signing_key(self) -> str:
+        """The token signing key; in development, a random one kept in the data folder."""
+        if self.secret_key:
+            return self.secret_key
+        path = self.data_dir / "secret_key"
+        if not path.exists():
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_urlsafe(48))
+            path.chmod(0o600)
+        self.secret_key = path.read_text().strip()
+        return self.secret_key
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

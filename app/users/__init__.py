@@ -1,0 +1,1 @@
+"""Users: people who sign in. A user belongs to organizations through memberships."""
