@@ -57,6 +57,8 @@ class Settings(BaseSettings):
     def _production_needs_a_key(self) -> Settings:
         if self.environment is Environment.PRODUCTION and not self.secret_key:
             raise ValueError("BILLGRAPH_SECRET_KEY is required when BILLGRAPH_ENVIRONMENT=production")
+        if self.secret_key is not None and len(self.secret_key) < 32:
+            raise ValueError("BILLGRAPH_SECRET_KEY must be at least 32 characters")
         return self
 
     @property

@@ -26,7 +26,7 @@ from tests.helpers import Api, Factory
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_settings(**overrides: Any) -> Settings:
+def settings_for_tests(**overrides: Any) -> Settings:
     values: dict[str, Any] = {
         "secret_key": "test-signing-key-" + "x" * 64,
         "password_time_cost": 1,
@@ -39,7 +39,7 @@ def test_settings(**overrides: Any) -> Settings:
 
 @pytest.fixture(scope="session")
 def settings() -> Settings:
-    return test_settings()
+    return settings_for_tests()
 
 
 @pytest.fixture(scope="session")

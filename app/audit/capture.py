@@ -44,21 +44,21 @@ def jsonable(value: Any) -> Any:
 
 def _describe(obj: Any, action: str) -> dict[str, Any] | None:
     state = inspect(obj)
-    secrets = getattr(type(obj), "__secret_columns__", frozenset())
+    secrets: frozenset[str] = getattr(type(obj), "__secret_columns__", frozenset())
     changes: dict[str, Any] = {}
     for attr in state.mapper.column_attrs:
-        name = attr.key
+        key, name = attr.key, attr.columns[0].name  # report the column's name, as stored
         if name in _SKIPPED:
             continue
         if action == "update":
-            history = state.attrs[name].history
+            history = state.attrs[key].history
             if not history.has_changes():
                 continue
             old = history.deleted[0] if history.deleted else None
             new = history.added[0] if history.added else None
             changes[name] = [REDACTED, REDACTED] if name in secrets else [jsonable(old), jsonable(new)]
         else:
-            value = state.attrs[name].value
+            value = state.attrs[key].value
             if value is None:
                 continue
             changes[name] = REDACTED if name in secrets else jsonable(value)

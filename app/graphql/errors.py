@@ -39,7 +39,7 @@ def _path(error: GraphQLError) -> str:
 
 
 def format_error(error: GraphQLError, request_id: str, operation: str | None) -> dict[str, Any]:
-    formatted = error.formatted
+    formatted: dict[str, Any] = dict(error.formatted)
     original = error.original_error
     extensions: dict[str, Any]
     if isinstance(original, DomainError):

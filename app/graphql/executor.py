@@ -117,14 +117,14 @@ class Executor:
         context: Any,
     ) -> ExecutionResult:
         assert prepared.document is not None
-        result = execute(
+        result: Any = execute(
             self.schema,
             prepared.document,
             context_value=context,
             variable_values=variables,
             operation_name=operation_name,
             executor_class=StrawberryGraphQLCoreExecutionContext,
-            is_awaitable=optimized_is_awaitable,
+            is_awaitable=optimized_is_awaitable,  # type: ignore[arg-type]
             hide_suggestions=self.hide_suggestions,
         )
         if optimized_is_awaitable(result):

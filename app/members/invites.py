@@ -54,11 +54,18 @@ def is_expired(invite: Invite, now: datetime | None = None) -> bool:
 
 
 async def list_invites(
-    session: AsyncSession, organization_id: uuid.UUID, status: InviteStatus | None = None
+    session: AsyncSession, organization_id: uuid.UUID, status: str | None = None
 ) -> Sequence[Invite]:
+    """Invitations, newest first; ``status`` is pending, accepted, revoked or expired (a pending one
+    past its expiry)."""
     query = sa.select(Invite).where(Invite.organization_id == organization_id)
-    if status is not None:
-        query = query.where(Invite.status == status)
+    now = datetime.now(UTC)
+    if status == "expired":
+        query = query.where(Invite.status == InviteStatus.PENDING, Invite.expires_at <= now)
+    elif status == "pending":
+        query = query.where(Invite.status == InviteStatus.PENDING, Invite.expires_at > now)
+    elif status is not None:
+        query = query.where(Invite.status == InviteStatus(status))
     return (await session.scalars(query.order_by(Invite.created_at.desc(), Invite.id))).all()
 
 

@@ -10,7 +10,6 @@ from app.auth.permissions import P
 from app.core.validation import parse_id
 from app.graphql.context import Context
 from app.members import invites, service
-from app.members.models import InviteStatus
 from app.members.types import InviteStatusType, InviteType, MembershipType
 
 
@@ -35,11 +34,5 @@ class MemberQueries:
     async def invites(
         self, info: Info[Context, Any], status: InviteStatusType | None = None
     ) -> list[InviteType] | None:
-        org = info.context.actor.org()
-        stored = None if status in (None, InviteStatusType.EXPIRED) else InviteStatus(status.value)
-        found = await info.context.read(lambda s: invites.list_invites(s, org, stored))
-        if status is InviteStatusType.EXPIRED:
-            return [invite for invite in found if invites.is_expired(invite)]
-        if status is InviteStatusType.PENDING:
-            return [invite for invite in found if not invites.is_expired(invite)]
-        return list(found)
+        org, wanted = info.context.actor.org(), status.value if status else None
+        return await info.context.read(lambda s: invites.list_invites(s, org, wanted))

@@ -47,7 +47,7 @@ async def _links(session: AsyncSession, membership: Membership) -> list[tuple[Me
         .join(Role, Role.id == MembershipRole.role_id)
         .where(MembershipRole.membership_id == membership.id)
     )
-    return [(link, role) for link, role in rows.tuples()]
+    return [(link, role) for link, role in rows]
 
 
 async def _ensure_another_admin(

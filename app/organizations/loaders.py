@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from aiodataloader import DataLoader
 
@@ -9,7 +10,7 @@ from app.organizations.models import Organization
 from app.organizations.service import organizations_by_id
 
 
-def organizations(ctx: Context) -> DataLoader:
+def organizations(ctx: Context) -> DataLoader[uuid.UUID, Any]:
     """Organizations by id, for the caller's own memberships (their names, never their contents)."""
 
     async def batch(ids: list[uuid.UUID]) -> list[Organization | None]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from aiodataloader import DataLoader
 
@@ -19,7 +20,7 @@ _LINKS: dict[str, type[MembershipRole] | type[ApiKeyRole] | type[InviteRole]] = 
 }
 
 
-def roles_of(ctx: Context, owner: str) -> DataLoader:
+def roles_of(ctx: Context, owner: str) -> DataLoader[uuid.UUID, Any]:
     """``owner`` is ``membership``, ``api_key`` or ``invite``; ids come from already-scoped objects."""
     link = _LINKS[owner]
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from aiodataloader import DataLoader
 
@@ -9,7 +10,7 @@ from app.users.models import User
 from app.users.service import users_by_id
 
 
-def users(ctx: Context) -> DataLoader:
+def users(ctx: Context) -> DataLoader[uuid.UUID, Any]:
     """Users by id; ids come from objects already scoped to the caller (members, audit entries)."""
 
     async def batch(ids: list[uuid.UUID]) -> list[User | None]:

@@ -81,10 +81,10 @@ async def test_an_email_registers_once(api: Api, factory: Factory) -> None:
 
 async def test_registration_can_be_switched_off(db: object) -> None:
     from app.db.engine import Database
-    from tests.conftest import make_client, test_settings
+    from tests.conftest import make_client, settings_for_tests
 
     assert isinstance(db, Database)
-    async with make_client(test_settings(allow_registration=False), db) as client:
+    async with make_client(settings_for_tests(allow_registration=False), db) as client:
         response = await Api(client)(
             REGISTER, {"input": {"email": "eve@example.com", "password": PASSWORD, "organizationName": "Eve"}}
         )
