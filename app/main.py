@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -12,8 +13,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from app.auth.cache import IdentityCache
 from app.db import embedded, migrate
 from app.db.engine import Database, resolve_url
+from app.db.urls import driver_dsn
 from app.graphql.executor import Executor
 from app.graphql.schema import schema
 from app.graphql.view import GraphQLEndpoint
@@ -44,20 +47,26 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         if database is not None:
             yield
             return
-        db = Database.connect(await resolve_url(settings), settings)
+        url = await resolve_url(settings)
+        db = Database.connect(url, settings)
         await migrate.upgrade(db.engine)
         app.state.db = db
+        stop = asyncio.Event()
+        listener = asyncio.create_task(identities.listen(driver_dsn(url), stop))
         try:
             yield
         finally:
+            stop.set()
+            await listener
             await db.dispose()
             embedded.release()
 
+    identities = IdentityCache(settings.auth_cache_seconds)
     app = Starlette(
         routes=[
             Route(
                 "/graphql",
-                GraphQLEndpoint(Executor(schema, settings), settings).handle,
+                GraphQLEndpoint(Executor(schema, settings), settings, identities).handle,
                 methods=["GET", "POST"],
             ),
             Route("/health", health, methods=["GET"]),
@@ -65,4 +74,5 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         lifespan=lifespan,
     )
     app.state.db = database
+    app.state.identities = identities
     return app

@@ -47,9 +47,12 @@ class Settings(BaseSettings):
     max_aliases: int = Field(30, gt=0, description="Most aliases accepted in one document.")
     max_tokens: int = Field(3_000, gt=0, description="Most lexical tokens accepted in one document.")
     max_page_size: int = Field(100, gt=0, description="Largest `limit` of a paginated list.")
+    auth_cache_seconds: float = Field(
+        60.0, ge=0, description="How long an identity may be reused; changes clear it at once. 0: off."
+    )
     password_time_cost: int = Field(3, gt=0, description="Argon2 time cost for password hashes.")
     password_memory_cost: int = Field(65536, gt=7, description="Argon2 memory cost (KiB).")
-    db_pool_size: int = Field(10, gt=0, description="Connections kept open per process.")
+    db_pool_size: int = Field(20, gt=0, description="Connections kept open per process.")
     db_max_overflow: int = Field(10, ge=0, description="Extra connections allowed under load.")
     log_level: str = Field("INFO", description="Python logging level.")
 

@@ -77,7 +77,7 @@ async def db(engine: AsyncEngine) -> AsyncIterator[Database]:
         sessionmaker = async_sessionmaker(
             connection, expire_on_commit=False, join_transaction_mode="create_savepoint"
         )
-        yield Database(engine, sessionmaker)
+        yield Database(engine, sessionmaker, bound=connection)
         await transaction.rollback()
 
 
@@ -115,16 +115,22 @@ def factory(db: Database, settings: Settings, api: Api) -> Factory:
 
 
 @contextmanager
-def count_statements(engine: AsyncEngine) -> Iterator[list[str]]:
-    """Every SQL statement the engine runs inside the block (savepoint bookkeeping excluded)."""
+def count_statements(db: Database) -> Iterator[list[str]]:
+    """Every SQL statement the app runs inside the block, through SQLAlchemy or straight on asyncpg
+    (savepoint bookkeeping excluded)."""
     statements: list[str] = []
 
-    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+    def record(statement: str) -> None:
         if not statement.lstrip().upper().startswith(("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO")):
             statements.append(statement)
 
-    sa.event.listen(engine.sync_engine, "before_cursor_execute", record)
+    def on_cursor(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        record(statement)
+
+    sa.event.listen(db.engine.sync_engine, "before_cursor_execute", on_cursor)
+    db.statement_hooks.append(record)
     try:
         yield statements
     finally:
-        sa.event.remove(engine.sync_engine, "before_cursor_execute", record)
+        db.statement_hooks.remove(record)
+        sa.event.remove(db.engine.sync_engine, "before_cursor_execute", on_cursor)

@@ -4,29 +4,68 @@
 integration). A user with several memberships picks one with ``X-Organization-Id``; with one membership
 none is needed. Credentials that fail give an anonymous actor that remembers why, so every guarded field
 answers ``UNAUTHENTICATED`` while public operations (login) still work.
+
+This runs on every request, so it is the one place that speaks to asyncpg directly, with fixed SQL
+(prepared once per connection): building and processing an ORM statement costs more than running it.
+The caller's membership comes back in the same rows, so ``currentMembership`` needs no statement at all.
+Repeat callers are served from ``IdentityCache`` (see there for how revocation stays immediate).
 """
 
 from __future__ import annotations
 
 import hmac
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from app.api_keys.models import ApiKey, ApiKeyRole
 from app.auth.actor import ANONYMOUS, Actor, ActorKind, permissions_of_roles
+from app.auth.cache import IdentityCache
 from app.auth.tokens import api_key_prefix, digest, read_access_token
 from app.core.errors import Unauthenticated
-from app.members.models import Membership, MembershipRole, MembershipStatus
-from app.roles.models import Role
+from app.db.engine import Database
+from app.members.models import MembershipStatus
 
 LAST_USED_RESOLUTION = timedelta(minutes=1)
 
+_USER_ROLES = """
+SELECT m.id, m.organization_id, m.status, m.revoked_at, m.created_at, m.updated_at,
+       r.code, r.builtin, r.permissions
+FROM memberships m
+JOIN membership_roles mr ON mr.membership_id = m.id
+JOIN roles r ON r.id = mr.role_id
+WHERE m.user_id = $1 AND m.status = 'active'"""
+_USER_ROLES_IN = _USER_ROLES + " AND m.organization_id = $2"
+_KEY_ROLES = """
+SELECT k.id, k.organization_id, k.secret_hash, k.expires_at, k.revoked_at, k.last_used_at,
+       r.code, r.builtin, r.permissions
+FROM api_keys k
+LEFT JOIN api_key_roles kr ON kr.api_key_id = k.id
+LEFT JOIN roles r ON r.id = kr.role_id
+WHERE k.prefix = $1"""
+_TOUCH_KEY = "UPDATE api_keys SET last_used_at = $2 WHERE id = $1"
 
-def anonymous(reason: str) -> Actor:
-    return Actor(kind=ActorKind.ANONYMOUS, credential_error=reason)
+
+@dataclass(frozen=True, slots=True)
+class MembershipSnapshot:
+    """The caller's membership as read with the actor: immutable, so cached identities can share it."""
+
+    id: uuid.UUID
+    organization_id: uuid.UUID
+    user_id: uuid.UUID
+    status: MembershipStatus
+    revoked_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    actor: Actor
+    membership: MembershipSnapshot | None = None  # the caller's own, when a user acts in an organization
+
+
+def anonymous(reason: str) -> Identity:
+    return Identity(Actor(kind=ActorKind.ANONYMOUS, credential_error=reason))
 
 
 def bearer(authorization: str | None) -> str | None:
@@ -39,90 +78,114 @@ def bearer(authorization: str | None) -> str | None:
 
 
 async def authenticate(
-    session: AsyncSession, signing_key: str, authorization: str | None, organization_header: str | None
-) -> Actor:
+    db: Database,
+    cache: IdentityCache,
+    signing_key: str,
+    authorization: str | None,
+    organization_header: str | None,
+) -> Identity:
     credential = bearer(authorization)
     if credential is None:
-        return ANONYMOUS
+        return Identity(ANONYMOUS)
     if credential == "":
         return anonymous("Use 'Authorization: Bearer <token or API key>'")
     prefix = api_key_prefix(credential)
     if prefix is not None:
-        return await _api_key_actor(session, prefix, credential)
+        return await _api_key_identity(db, cache, prefix, credential)
     try:
         user_id = read_access_token(credential, signing_key)
     except Unauthenticated as error:
         return anonymous(error.message)
-    return await _user_actor(session, user_id, organization_header)
+    return await _user_identity(db, cache, user_id, organization_header)
 
 
-async def _user_actor(session: AsyncSession, user_id: uuid.UUID, organization_header: str | None) -> Actor:
-    query = (
-        sa.select(Membership.id, Membership.organization_id, Role.code, Role.builtin, Role.permission_names)
-        .join(MembershipRole, MembershipRole.membership_id == Membership.id)
-        .join(Role, Role.id == MembershipRole.role_id)
-        .where(Membership.user_id == user_id, Membership.status == MembershipStatus.ACTIVE)
-    )
+async def _user_identity(
+    db: Database, cache: IdentityCache, user_id: uuid.UUID, organization_header: str | None
+) -> Identity:
+    key = ("user", user_id, organization_header)
+    identity = cache.get(key)
+    if identity is None:
+        generation = cache.generation
+        identity = await _load_user_identity(db, user_id, organization_header)
+        cache.put(key, identity, generation)
+    return identity
+
+
+async def _load_user_identity(db: Database, user_id: uuid.UUID, organization_header: str | None) -> Identity:
     if organization_header:
         try:
-            query = query.where(Membership.organization_id == uuid.UUID(organization_header))
+            organization_id = uuid.UUID(organization_header)
         except ValueError:
-            return Actor(kind=ActorKind.USER, user_id=user_id)
-    rows = (await session.execute(query)).all()
-    memberships = {(row[0], row[1]) for row in rows}
-    if len(memberships) != 1:
+            return Identity(Actor(kind=ActorKind.USER, user_id=user_id))
+        rows = await db.fetch(_USER_ROLES_IN, user_id, organization_id)
+    else:
+        rows = await db.fetch(_USER_ROLES, user_id)
+    if len({row["id"] for row in rows}) != 1:
         # No organization selected (none, or several to choose from): only `currentUser` is open.
-        return Actor(kind=ActorKind.USER, user_id=user_id)
-    ((membership_id, organization_id),) = memberships
-    return Actor(
+        return Identity(Actor(kind=ActorKind.USER, user_id=user_id))
+    first = rows[0]
+    actor = Actor(
         kind=ActorKind.USER,
         user_id=user_id,
-        membership_id=membership_id,
-        organization_id=organization_id,
-        role_codes=frozenset(row[2] for row in rows),
-        permissions=permissions_of_roles((row[2], row[3], row[4]) for row in rows),
+        membership_id=first["id"],
+        organization_id=first["organization_id"],
+        role_codes=frozenset(row["code"] for row in rows),
+        permissions=permissions_of_roles((row["code"], row["builtin"], row["permissions"]) for row in rows),
     )
+    membership = MembershipSnapshot(
+        id=first["id"],
+        organization_id=first["organization_id"],
+        user_id=user_id,
+        status=MembershipStatus(first["status"]),
+        revoked_at=first["revoked_at"],
+        created_at=first["created_at"],
+        updated_at=first["updated_at"],
+    )
+    return Identity(actor, membership)
 
 
-async def _api_key_actor(session: AsyncSession, prefix: str, presented: str) -> Actor:
-    rows = (
-        await session.execute(
-            sa.select(
-                ApiKey.id,
-                ApiKey.organization_id,
-                ApiKey.secret_hash,
-                ApiKey.expires_at,
-                ApiKey.revoked_at,
-                ApiKey.last_used_at,
-                Role.code,
-                Role.builtin,
-                Role.permission_names,
-            )
-            .outerjoin(ApiKeyRole, ApiKeyRole.api_key_id == ApiKey.id)
-            .outerjoin(Role, Role.id == ApiKeyRole.role_id)
-            .where(ApiKey.prefix == prefix)
-        )
-    ).all()
-    if not rows or not hmac.compare_digest(rows[0].secret_hash, digest(presented)):
+@dataclass
+class _KeyGrant:
+    actor: Actor | None  # None: no such key
+    secret_hash: str = ""
+    revoked: bool = False
+    expires_at: datetime | None = None
+    last_used_at: datetime | None = None
+
+
+async def _api_key_identity(db: Database, cache: IdentityCache, prefix: str, presented: str) -> Identity:
+    key = ("api_key", prefix)
+    grant = cache.get(key)
+    if grant is None:
+        generation = cache.generation
+        grant = await _load_key_grant(db, prefix)
+        cache.put(key, grant, generation)
+    if grant.actor is None or not hmac.compare_digest(grant.secret_hash, digest(presented)):
         return anonymous("The API key is invalid")
-    key = rows[0]
     now = datetime.now(UTC)
-    if key.revoked_at is not None:
+    if grant.revoked:
         return anonymous("The API key has been revoked")
-    if key.expires_at is not None and key.expires_at <= now:
+    if grant.expires_at is not None and grant.expires_at <= now:
         return anonymous("The API key has expired")
-    if key.last_used_at is None or now - key.last_used_at >= LAST_USED_RESOLUTION:
-        await session.execute(
-            sa.update(ApiKey)
-            .where(ApiKey.id == key.id)
-            .values(last_used_at=now, updated_at=ApiKey.updated_at)
-        )
-        await session.commit()
-    roles = [(row.code, row.builtin, row.permission_names) for row in rows if row.code is not None]
-    return Actor(
+    if grant.last_used_at is None or now - grant.last_used_at >= LAST_USED_RESOLUTION:
+        grant.last_used_at = now
+        await db.fetch(_TOUCH_KEY, grant.actor.api_key_id, now)  # autocommit: kept whatever the request does
+    return Identity(grant.actor)
+
+
+async def _load_key_grant(db: Database, prefix: str) -> _KeyGrant:
+    rows = await db.fetch(_KEY_ROLES, prefix)
+    if not rows:
+        return _KeyGrant(None)
+    key = rows[0]
+    roles = [(row["code"], row["builtin"], row["permissions"]) for row in rows if row["code"] is not None]
+    actor = Actor(
         kind=ActorKind.API_KEY,
-        api_key_id=key.id,
-        organization_id=key.organization_id,
+        api_key_id=key["id"],
+        organization_id=key["organization_id"],
         role_codes=frozenset(code for code, _, _ in roles),
         permissions=permissions_of_roles(roles),
+    )
+    return _KeyGrant(
+        actor, key["secret_hash"], key["revoked_at"] is not None, key["expires_at"], key["last_used_at"]
     )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import time
 import uuid
+from collections import OrderedDict
 from datetime import UTC, datetime, timedelta
 
 import jwt
@@ -28,8 +30,38 @@ def issue_access_token(user_id: uuid.UUID, key: str, ttl_seconds: int, now: date
     return jwt.encode(claims, key, algorithm=ALGORITHM)
 
 
+class _VerifiedTokens:
+    """Tokens whose signature this process already checked, with their expiry: a repeat request skips
+    the signature and claims work and only checks the clock. Bounded; keyed by the whole token and key."""
+
+    def __init__(self, size: int = 10_000) -> None:
+        self.size = size
+        self._entries: OrderedDict[tuple[str, str], tuple[uuid.UUID, float]] = OrderedDict()
+
+    def get(self, token: str, key: str) -> uuid.UUID | None:
+        entry = self._entries.get((token, key))
+        if entry is None:
+            return None
+        user_id, expires = entry
+        if time.time() >= expires:
+            del self._entries[(token, key)]
+            return None
+        return user_id
+
+    def put(self, token: str, key: str, user_id: uuid.UUID, expires: float) -> None:
+        self._entries[(token, key)] = (user_id, expires)
+        if len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+
+
+_verified = _VerifiedTokens()
+
+
 def read_access_token(token: str, key: str) -> uuid.UUID:
     """The user id of a valid token; expired, tampered or foreign tokens are ``Unauthenticated``."""
+    known = _verified.get(token, key)
+    if known is not None:
+        return known
     try:
         claims = jwt.decode(
             token,
@@ -45,9 +77,11 @@ def read_access_token(token: str, key: str) -> uuid.UUID:
     if claims.get("typ") != "access":
         raise Unauthenticated("The access token is invalid")
     try:
-        return uuid.UUID(claims["sub"])
+        user_id = uuid.UUID(claims["sub"])
     except (ValueError, TypeError):
         raise Unauthenticated("The access token is invalid") from None
+    _verified.put(token, key, user_id, float(claims["exp"]))
+    return user_id
 
 
 def random_secret(nbytes: int = 32) -> str:

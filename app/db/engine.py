@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import sqlalchemy as sa
 from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import (
@@ -20,11 +23,42 @@ DEFAULT_DATABASE = "billgraph"
 
 
 class Database:
-    """An engine and the session factory that requests use."""
+    """An engine and the session factories that requests use.
 
-    def __init__(self, engine: AsyncEngine, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
+    ``sessionmaker`` opens a transaction (mutations). ``read_sessionmaker`` runs each statement in
+    autocommit: a read-only request at READ COMMITTED gains nothing from a transaction (every statement
+    takes its own snapshot anyway) and saves the BEGIN and ROLLBACK round trips.
+    """
+
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        read_sessionmaker: async_sessionmaker[AsyncSession] | None = None,
+        bound: AsyncConnection | None = None,
+    ) -> None:
         self.engine = engine
         self.sessionmaker = sessionmaker
+        self.read_sessionmaker = read_sessionmaker or sessionmaker
+        self._bound = bound  # tests: every statement on one connection, inside the test's transaction
+        # Called with each statement ``fetch`` runs (SQLAlchemy's events do not see them): for counting.
+        self.statement_hooks: list[Callable[[str], None]] = []
+
+    async def fetch(self, sql: str, *args: Any) -> list[Any]:
+        """Fixed SQL straight on asyncpg, outside any session (autocommit): for the per-request hot path."""
+        for hook in self.statement_hooks:
+            hook(sql)
+        if self._bound is not None:
+            return await self._fetch_on(self._bound, sql, args)
+        async with self.engine.connect() as connection:
+            return await self._fetch_on(connection, sql, args)
+
+    @staticmethod
+    async def _fetch_on(connection: AsyncConnection, sql: str, args: tuple[Any, ...]) -> list[Any]:
+        raw = await connection.get_raw_connection()
+        driver = raw.driver_connection
+        assert driver is not None
+        return list(await driver.fetch(sql, *args))
 
     @classmethod
     def connect(cls, url: URL, settings: Settings) -> Database:
@@ -34,7 +68,8 @@ class Database:
             max_overflow=settings.db_max_overflow,
             pool_recycle=1800,
         )
-        return cls(engine, make_sessionmaker(engine))
+        autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
+        return cls(engine, make_sessionmaker(engine), make_sessionmaker(autocommit))
 
     async def dispose(self) -> None:
         await self.engine.dispose()

@@ -4,7 +4,7 @@ GraphQL resolves sibling fields concurrently and an ``AsyncSession`` must never 
 at once, so every use of the session goes through ``read()`` or ``write()``, which take turns on a lock.
 Each ``write()`` runs in a savepoint: a failing mutation leaves no partial write, while the mutations
 before it in the same document keep theirs. The transaction commits once, at the end of the request, if
-any write succeeded; otherwise it rolls back.
+any write succeeded; otherwise it rolls back. A query (no mutation in the document) reads in autocommit.
 """
 
 from __future__ import annotations
@@ -19,15 +19,17 @@ from app.db.engine import Database
 
 
 class UnitOfWork:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, read_only: bool = False) -> None:
         self._db = db
+        self.read_only = read_only
         self._session: AsyncSession | None = None
         self._lock = asyncio.Lock()
         self.wrote = False
 
     def _open(self) -> AsyncSession:
         if self._session is None:
-            self._session = self._db.sessionmaker()
+            factory = self._db.read_sessionmaker if self.read_only else self._db.sessionmaker
+            self._session = factory()
         return self._session
 
     @asynccontextmanager
@@ -37,6 +39,8 @@ class UnitOfWork:
 
     @asynccontextmanager
     async def write(self) -> AsyncIterator[AsyncSession]:
+        if self.read_only:
+            raise RuntimeError("a query cannot write; writes belong to mutations")
         async with self._lock:
             session = self._open()
             async with session.begin_nested():
@@ -51,10 +55,8 @@ class UnitOfWork:
         try:
             if self.wrote:
                 await session.commit()
-            else:
-                await session.rollback()
         finally:
-            await session.close()
+            await session.close()  # rolls back whatever was not committed
 
     async def abort(self) -> None:
         session, self._session = self._session, None

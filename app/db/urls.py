@@ -24,6 +24,11 @@ def with_database(url: URL, database: str) -> URL:
     return url.set(database=database)
 
 
+def driver_dsn(url: URL) -> str:
+    """The URL as asyncpg's own ``connect()`` reads it (for connections outside SQLAlchemy)."""
+    return url.set(drivername="postgresql").render_as_string(hide_password=False)
+
+
 def display(url: URL) -> str:
     """The URL with its password hidden, for logs."""
     return url.render_as_string(hide_password=True)

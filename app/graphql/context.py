@@ -13,10 +13,14 @@ from strawberry.types import Info
 from app.audit import service as audit
 from app.audit.capture import capture_changes
 from app.auth.actor import Actor
+from app.auth.identity import MembershipSnapshot
 from app.db.unit_of_work import UnitOfWork
 from app.settings import Settings
 
 T = TypeVar("T")
+
+# Models whose changes alter who may do what (the identity cache must forget them).
+_AUTHORIZATION_TYPES = frozenset({"Membership", "MembershipRole", "Role", "ApiKey", "ApiKeyRole"})
 
 
 @dataclass
@@ -26,6 +30,8 @@ class Context:
     uow: UnitOfWork
     settings: Settings
     operation_name: str | None = None
+    membership: MembershipSnapshot | None = None  # the caller's own, loaded with the actor
+    changed_authorization: bool = False  # a mutation changed memberships, roles or keys
     _loaders: dict[str, DataLoader[Any, Any]] = field(default_factory=dict)
 
     def loader(
@@ -57,6 +63,8 @@ class Context:
             with capture_changes(session) as changes:
                 result = await fn(session)
                 await session.flush()
+            if any(change["type"] in _AUTHORIZATION_TYPES for change in changes):
+                self.changed_authorization = True
             await audit.record(
                 session,
                 actor=audit_as(result) if audit_as else self.actor,

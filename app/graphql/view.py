@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from strawberry.http.ides import get_graphql_ide_html
 
+from app.auth.cache import IdentityCache
 from app.auth.identity import authenticate
 from app.db.engine import Database
 from app.db.unit_of_work import UnitOfWork
@@ -66,8 +67,9 @@ def _reply(body: dict[str, Any], request_id: str, status: int = 200) -> JSONResp
 
 
 class GraphQLEndpoint:
-    def __init__(self, executor: Executor, settings: Settings) -> None:
+    def __init__(self, executor: Executor, settings: Settings, identities: IdentityCache) -> None:
         self.executor = executor
+        self.identities = identities
         self.settings = settings
         self.graphiql_html = get_graphql_ide_html("graphiql") if settings.graphiql else None
 
@@ -118,24 +120,27 @@ class GraphQLEndpoint:
             return _reply({"errors": errors}, request_id)
 
         db: Database = request.app.state.db
-        uow = UnitOfWork(db)
+        uow = UnitOfWork(db, read_only=not self.executor.is_mutation(prepared, operation_name))
         try:
-            async with uow.read() as session:
-                actor = await authenticate(
-                    session,
-                    self.settings.signing_key(),
-                    request.headers.get("authorization"),
-                    request.headers.get("x-organization-id"),
-                )
+            identity = await authenticate(
+                db,
+                self.identities,
+                self.settings.signing_key(),
+                request.headers.get("authorization"),
+                request.headers.get("x-organization-id"),
+            )
             context = Context(
                 request_id=request_id,
-                actor=actor,
+                actor=identity.actor,
+                membership=identity.membership,
                 uow=uow,
                 settings=self.settings,
                 operation_name=operation_name,
             )
             result = await self.executor.execute(prepared, variables, operation_name, context)
             await uow.finish()
+            if context.changed_authorization:
+                self.identities.clear()  # at once here; other processes hear it from PostgreSQL
         except Exception:
             await uow.abort()
             log.exception("request failed request=%s operation=%s", request_id, operation_name)

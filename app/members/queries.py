@@ -18,12 +18,8 @@ class MemberQueries:
     @strawberry.field(
         extensions=authenticated(), description="The caller's membership in the selected organization."
     )
-    async def current_membership(self, info: Info[Context, Any]) -> MembershipType | None:
-        actor = info.context.actor
-        if actor.membership_id is None or actor.organization_id is None:
-            return None
-        org, membership_id = actor.organization_id, actor.membership_id
-        return await info.context.read(lambda s: service.get_membership(s, org, membership_id))
+    def current_membership(self, info: Info[Context, Any]) -> MembershipType | None:
+        return info.context.membership
 
     @strawberry.field(extensions=requires(P.MEMBERS_VIEW))
     async def membership(self, info: Info[Context, Any], id: strawberry.ID) -> MembershipType | None:

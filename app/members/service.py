@@ -31,12 +31,8 @@ async def list_memberships(session: AsyncSession, organization_id: uuid.UUID) ->
 async def get_membership(
     session: AsyncSession, organization_id: uuid.UUID, membership_id: uuid.UUID
 ) -> Membership:
-    membership = await session.scalar(
-        sa.select(Membership).where(
-            Membership.id == membership_id, Membership.organization_id == organization_id
-        )
-    )
-    if membership is None:
+    membership = await session.get(Membership, membership_id)
+    if membership is None or membership.organization_id != organization_id:
         raise NotFound("Membership")
     return membership
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import enum
+import uuid
 from datetime import UTC, datetime
 from typing import Any
 
@@ -50,12 +51,18 @@ class MembershipType:
         return await roles_of(info.context, "membership").load(root.id)
 
     @strawberry.field(description="Names of every permission the roles grant (what the front end shows).")
-    async def permissions(self, root: strawberry.Parent[Membership], info: Info[Context, Any]) -> list[str]:
+    def permissions(self, root: strawberry.Parent[Membership], info: Info[Context, Any]) -> list[str]:
+        # A plain function: the caller's own permissions are known already and answered at once; any
+        # other membership's come from the roles loader as an awaitable, which GraphQL awaits.
         actor = info.context.actor
-        if root.id == actor.membership_id:  # the caller's own: already computed for this request
+        if root.id == actor.membership_id:
             return sorted(actor.permissions)
-        held = await roles_of(info.context, "membership").load(root.id)
-        return sorted(permissions_of_roles((r.code, r.builtin, r.permission_names) for r in held))
+        return _permissions_from_roles(info.context, root.id)
+
+
+async def _permissions_from_roles(ctx: Context, membership_id: uuid.UUID) -> list[str]:
+    held = await roles_of(ctx, "membership").load(membership_id)
+    return sorted(permissions_of_roles((r.code, r.builtin, r.permission_names) for r in held))
 
 
 @strawberry.enum(name="InviteStatus")

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy.ext.asyncio import AsyncEngine
-
+from app.db.engine import Database
 from tests.conftest import count_statements
 from tests.helpers import Factory
 
@@ -13,31 +12,31 @@ MEMBERS = (
 INVITES_AND_KEYS = "{ invites { roles { code } invitedBy { email } } apiKeys { roles { code } } }"
 
 
-async def _count(engine: AsyncEngine, member: object, query: str) -> int:
-    with count_statements(engine) as statements:
+async def _count(db: Database, member: object, query: str) -> int:
+    with count_statements(db) as statements:
         response = await member(query)  # type: ignore[operator]
         response.ok()
     return len(statements)
 
 
 async def test_members_with_users_roles_and_permissions_take_the_same_statements_for_3_or_30(
-    factory: Factory, engine: AsyncEngine
+    factory: Factory, db: Database
 ) -> None:
     org = await factory.organization()
     for role in ("manager", "finance"):
         await factory.member(org, role)
-    few = await _count(engine, org.admin, MEMBERS)
+    few = await _count(db, org.admin, MEMBERS)
 
     for index in range(27):
         await factory.member(org, ("manager", "finance")[index % 2])
-    many = await _count(engine, org.admin, MEMBERS)
+    many = await _count(db, org.admin, MEMBERS)
 
     assert few == many
     assert many <= 5  # actor, organization, members, users, roles
 
 
 async def test_invites_and_keys_with_their_roles_take_the_same_statements_for_1_or_20(
-    factory: Factory, engine: AsyncEngine
+    factory: Factory, db: Database
 ) -> None:
     org = await factory.organization()
     invite = (
@@ -45,11 +44,11 @@ async def test_invites_and_keys_with_their_roles_take_the_same_statements_for_1_
     )
     await org.admin(invite, e="i0@example.com")
     await factory.api_key(org, "finance")
-    few = await _count(engine, org.admin, INVITES_AND_KEYS)
+    few = await _count(db, org.admin, INVITES_AND_KEYS)
 
     for index in range(1, 20):
         await org.admin(invite, e=f"i{index}@example.com")
         await factory.api_key(org, "manager")
-    many = await _count(engine, org.admin, INVITES_AND_KEYS)
+    many = await _count(db, org.admin, INVITES_AND_KEYS)
 
     assert few == many
