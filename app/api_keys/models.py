@@ -3,11 +3,11 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-import sqlalchemy as sa
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.base import Base, Model, TenantOwned, utcnow
+from app.db.base import Base, Model, TenantOwned
+from app.roles.models import RoleLink
 
 
 class ApiKey(TenantOwned, Model):
@@ -24,13 +24,9 @@ class ApiKey(TenantOwned, Model):
     created_by_user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
 
-class ApiKeyRole(TenantOwned, Base):
+class ApiKeyRole(TenantOwned, RoleLink, Base):
     __tablename__ = "api_key_roles"
 
     api_key_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("api_keys.id", ondelete="CASCADE"), primary_key=True
     )
-    role_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("roles.id", ondelete="RESTRICT"), primary_key=True, index=True
-    )
-    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=sa.func.now())

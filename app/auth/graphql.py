@@ -53,54 +53,50 @@ class PublicDirective:
     pass
 
 
-def _actor(info: Info[Any, Any]) -> Actor:
+def _authenticated_actor(info: Info[Any, Any]) -> Actor:
     actor: Actor = info.context.actor
+    if not actor.authenticated:
+        raise Unauthenticated(actor.credential_error or "Authentication required")
     return actor
 
 
-class HasPermissions(BasePermission):
+class _Declared(BasePermission):
+    """A declaration that prints as its own schema directive."""
+
+    directive: object
+
+    @property
+    def schema_directive(self) -> object:
+        return self.directive
+
+
+class HasPermissions(_Declared):
     """The caller holds every listed permission."""
 
     def __init__(self, *required: Permission) -> None:
         self.required = tuple(permission.value for permission in required)
-        self._directive = RequiresDirective(permissions=list(self.required))
-
-    @property
-    def schema_directive(self) -> object:
-        return self._directive
+        self.directive = RequiresDirective(permissions=list(self.required))
 
     def has_permission(self, source: Any, info: Info[Any, Any], **kwargs: Any) -> bool:
-        actor = _actor(info)
-        if not actor.authenticated:
-            raise Unauthenticated(actor.credential_error or "Authentication required")
+        actor = _authenticated_actor(info)
         for name in self.required:
             if name not in actor.permissions:
                 raise Forbidden(self.required)
         return True
 
 
-class IsAuthenticated(BasePermission):
+class IsAuthenticated(_Declared):
     def __init__(self) -> None:
-        self._directive = AuthenticatedDirective()
-
-    @property
-    def schema_directive(self) -> object:
-        return self._directive
+        self.directive = AuthenticatedDirective()
 
     def has_permission(self, source: Any, info: Info[Any, Any], **kwargs: Any) -> bool:
-        actor = _actor(info)
-        if not actor.authenticated:
-            raise Unauthenticated(actor.credential_error or "Authentication required")
+        _authenticated_actor(info)
         return True
 
 
-class IsPublic(BasePermission):
+class IsPublic(_Declared):
     def __init__(self) -> None:
-        self._directive = PublicDirective()
-
-    @property
-    def schema_directive(self) -> object:
-        return self._directive
+        self.directive = PublicDirective()
 
     def has_permission(self, source: Any, info: Info[Any, Any], **kwargs: Any) -> bool:
         return True

@@ -8,7 +8,8 @@ import sqlalchemy as sa
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.base import Base, Model, TenantOwned, enum_column, utcnow
+from app.db.base import Base, Model, TenantOwned, enum_column
+from app.roles.models import RoleLink
 
 
 class MembershipStatus(enum.Enum):
@@ -27,16 +28,12 @@ class Membership(TenantOwned, Model):
     revoked_at: Mapped[datetime | None]
 
 
-class MembershipRole(TenantOwned, Base):
+class MembershipRole(TenantOwned, RoleLink, Base):
     __tablename__ = "membership_roles"
 
     membership_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("memberships.id", ondelete="CASCADE"), primary_key=True
     )
-    role_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("roles.id", ondelete="RESTRICT"), primary_key=True, index=True
-    )
-    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=sa.func.now())
 
 
 class InviteStatus(enum.Enum):
@@ -71,13 +68,9 @@ class Invite(TenantOwned, Model):
     revealed_token = None  # type: str | None
 
 
-class InviteRole(TenantOwned, Base):
+class InviteRole(TenantOwned, RoleLink, Base):
     __tablename__ = "invite_roles"
 
     invite_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("invites.id", ondelete="CASCADE"), primary_key=True
     )
-    role_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("roles.id", ondelete="RESTRICT"), primary_key=True, index=True
-    )
-    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=sa.func.now())

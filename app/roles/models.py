@@ -1,14 +1,26 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 from app.auth.permissions import BUILTIN_ROLES
-from app.db.base import Model
+from app.db.base import Model, utcnow
+
+
+class RoleLink:
+    """Mixin for a row that grants a role to its owner (membership, invitation, API key). A role that is
+    still linked cannot be deleted (RESTRICT)."""
+
+    @declared_attr
+    def role_id(cls) -> Mapped[uuid.UUID]:
+        return mapped_column(ForeignKey("roles.id", ondelete="RESTRICT"), primary_key=True, index=True)
+
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=sa.func.now())
 
 
 class Role(Model):
