@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -24,9 +26,16 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(extra_env: dict[str, str] | None = None) -> Iterator[int]:
+def running_server(extra_env: dict[str, str] | None = None, data_dir: Path | None = None) -> Iterator[int]:
+    """A server on a free port, with the demo data, on DATABASE_URL or else on an embedded PostgreSQL
+    in ``data_dir`` (default: a temporary folder, removed afterwards), so benchmarks never touch your data."""
     port = free_port()
+    scratch = None
+    if data_dir is None and not os.environ.get("DATABASE_URL"):
+        scratch = data_dir = Path(tempfile.mkdtemp(prefix="billgraph-bench-"))
     env = {**os.environ, "BILLGRAPH_LOG_LEVEL": "WARNING", **(extra_env or {})}
+    if data_dir:
+        env["BILLGRAPH_DATA_DIR"] = str(data_dir)
     process = subprocess.Popen(
         [sys.executable, "-m", "app.cli", "serve", "--port", str(port), "--demo"],
         cwd=ROOT,
@@ -48,6 +57,8 @@ def running_server(extra_env: dict[str, str] | None = None) -> Iterator[int]:
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=30)
+        if scratch:
+            shutil.rmtree(scratch, ignore_errors=True)
 
 
 def post(port: int, query: str, token: str | None = None, variables: dict[str, object] | None = None) -> dict:  # type: ignore[type-arg]

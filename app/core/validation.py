@@ -6,6 +6,7 @@ import re
 import uuid
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from app.core.countries import is_country
 from app.core.currencies import is_currency
 from app.core.errors import Collector, ValidationFailed
 
@@ -64,6 +65,35 @@ def timezone(errors: Collector, path: str, value: str | None) -> str | None:
     except (ZoneInfoNotFoundError, ValueError):
         errors.add(path, f"'{value}' is not an IANA timezone")
     return cleaned
+
+
+def integer(
+    errors: Collector, path: str, value: int | None, *, minimum: int = 0, maximum: int | None = None
+) -> int | None:
+    if value is None:
+        return None
+    if value < minimum:
+        errors.add(path, f"must be at least {minimum}")
+    elif maximum is not None and value > maximum:
+        errors.add(path, f"must be at most {maximum}")
+    return value
+
+
+def country(errors: Collector, path: str, value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    cleaned = value.strip().upper()
+    if not is_country(cleaned):
+        errors.add(path, f"'{value}' is not an ISO 3166-1 alpha-2 country code")
+    return cleaned
+
+
+def search_pattern(term: str | None) -> str | None:
+    """An ILIKE pattern matching ``term`` anywhere, with its own wildcards taken literally."""
+    if not term or not term.strip():
+        return None
+    escaped = term.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped.replace(chr(0), '')}%"
 
 
 def parse_id(path: str, value: str) -> uuid.UUID:

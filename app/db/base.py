@@ -50,6 +50,24 @@ class Model(Base):
     )
 
 
+class SoftDeleted:
+    """Mixin for catalogue objects that history refers to: destroying one hides it (and frees its
+    code) but keeps the row for the invoices and subscriptions that point at it."""
+
+    deleted_at: Mapped[datetime | None] = mapped_column(sort_order=92)
+
+
+def live_code_index(table: str) -> sa.Index:
+    """Codes are unique per organization among objects not destroyed."""
+    return sa.Index(
+        f"uq_{table}_live_code",
+        "organization_id",
+        "code",
+        unique=True,
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+
+
 class TenantOwned:
     """Mixin for every table that belongs to one organization."""
 

@@ -1,4 +1,4 @@
-"""Load the demo organization (idempotent): an admin, and a member for each built-in role."""
+"""Load the demo organization (idempotent): an admin, a member for each built-in role, a catalogue."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.permissions import ADMIN, FINANCE, MANAGER
+from app.auth.actor import Actor, ActorKind
+from app.auth.permissions import ADMIN, BUILTIN_ROLES, FINANCE, MANAGER
+from app.demo import catalogue
 from app.members import service as members
 from app.members.models import Membership
 from app.organizations import service as organizations
@@ -70,4 +72,12 @@ async def load(session: AsyncSession, settings: Settings) -> Demo:
             await roles.resolve_codes(session, organization.id, [role_code]),
         )
     await session.flush()
+    admin_actor = Actor(
+        kind=ActorKind.USER,
+        user_id=admin.id,
+        organization_id=organization.id,
+        role_codes=frozenset({ADMIN}),
+        permissions=BUILTIN_ROLES[ADMIN].permissions,
+    )
+    await catalogue.load(session, admin_actor)
     return Demo(organization, credentials, created=True)

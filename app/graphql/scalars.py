@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NewType
 
 import strawberry
 from strawberry.types.scalar import ScalarDefinition, ScalarWrapper
@@ -32,4 +32,23 @@ UTCDateTime = strawberry.scalar(
     parse_value=_parse_datetime,
 )
 
-SCALAR_OVERRIDES: dict[object, ScalarWrapper | ScalarDefinition] = {datetime: UTCDateTime}
+
+def _parse_big_int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ValueError("expected a whole number")
+    try:
+        return int(value)
+    except ValueError:
+        raise ValueError(f"'{value}' is not a whole number") from None
+
+
+BigInt = NewType("BigInt", int)
+
+_BIG_INT = strawberry.scalar(
+    name="BigInt",
+    description="A whole number beyond 32 bits (amounts in cents): a JSON number, or a string of digits.",
+    serialize=int,
+    parse_value=_parse_big_int,
+)
+
+SCALAR_OVERRIDES: dict[object, ScalarWrapper | ScalarDefinition] = {datetime: UTCDateTime, BigInt: _BIG_INT}

@@ -5,27 +5,64 @@ from __future__ import annotations
 import strawberry
 from strawberry.tools import merge_types
 
+from app.addons.mutations import AddOnMutations
+from app.addons.queries import AddOnQueries
 from app.api_keys.mutations import ApiKeyMutations
 from app.api_keys.queries import ApiKeyQueries
 from app.audit.queries import AuditQueries
 from app.auth.graphql import AuthenticatedDirective, PublicDirective, RequiresDirective
+from app.coupons.mutations import CouponMutations
+from app.coupons.queries import CouponQueries
+from app.customers.mutations import CustomerMutations
+from app.customers.queries import CustomerQueries
 from app.graphql.scalars import SCALAR_OVERRIDES
 from app.members.mutations import MemberMutations
 from app.members.queries import MemberQueries
+from app.metrics.mutations import MetricMutations
+from app.metrics.queries import MetricQueries
 from app.organizations.mutations import OrganizationMutations
 from app.organizations.queries import OrganizationQueries
+from app.plans.mutations import PlanMutations
+from app.plans.queries import PlanQueries
 from app.roles.mutations import RoleMutations
 from app.roles.queries import RoleQueries
+from app.taxes.mutations import TaxMutations
+from app.taxes.queries import TaxQueries
 from app.users.mutations import UserMutations
 from app.users.queries import UserQueries
 
 Query = merge_types(
     "Query",
-    (UserQueries, MemberQueries, OrganizationQueries, RoleQueries, ApiKeyQueries, AuditQueries),
+    (
+        UserQueries,
+        MemberQueries,
+        OrganizationQueries,
+        RoleQueries,
+        ApiKeyQueries,
+        AuditQueries,
+        TaxQueries,
+        MetricQueries,
+        PlanQueries,
+        AddOnQueries,
+        CouponQueries,
+        CustomerQueries,
+    ),
 )
 Mutation = merge_types(
     "Mutation",
-    (UserMutations, MemberMutations, OrganizationMutations, RoleMutations, ApiKeyMutations),
+    (
+        UserMutations,
+        MemberMutations,
+        OrganizationMutations,
+        RoleMutations,
+        ApiKeyMutations,
+        TaxMutations,
+        MetricMutations,
+        PlanMutations,
+        AddOnMutations,
+        CouponMutations,
+        CustomerMutations,
+    ),
 )
 
 

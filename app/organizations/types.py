@@ -17,6 +17,8 @@ from app.members.types import InviteType, MembershipType
 from app.organizations.models import Organization
 from app.roles import service as roles
 from app.roles.types import RoleType
+from app.taxes import service as taxes
+from app.taxes.types import TaxType
 
 
 @strawberry.type(name="Organization")
@@ -51,6 +53,13 @@ class OrganizationType:
     ) -> list[ApiKeyType] | None:
         org = info.context.actor.org()
         return await info.context.read(lambda s: api_keys.list_keys(s, org))
+
+    @strawberry.field(extensions=requires(P.TAXES_VIEW), description="Every tax rate of the organization.")
+    async def taxes(
+        self, root: strawberry.Parent[Organization], info: Info[Context, Any]
+    ) -> list[TaxType] | None:
+        org = info.context.actor.org()
+        return await info.context.read(lambda s: taxes.all_taxes(s, org))
 
     @strawberry.field(extensions=requires(P.ROLES_VIEW))
     async def roles(

@@ -30,6 +30,7 @@ _SCALARS: dict[str, Any] = {
     "ID": lambda: str(uuid.uuid4()),
     "String": lambda: "placeholder",
     "Int": lambda: 1,
+    "BigInt": lambda: 100,
     "Float": lambda: 1.0,
     "Boolean": lambda: False,
     "DateTime": lambda: "2099-01-01T00:00:00+00:00",

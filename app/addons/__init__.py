@@ -1,0 +1,1 @@
+"""Add-ons: one-off items (onboarding, setup) invoiced on their own."""

@@ -1,0 +1,1 @@
+"""Customers: who is billed, in which currency and timezone, with which taxes and terms."""

@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from app.customers.models import Customer, CustomerTax
+from app.graphql.context import Context
+from app.taxes.loaders import taxes_of
+from app.taxes.types import TaxType
+
+
+@strawberry.type(name="Address")
+class AddressType:
+    address_line1: str | None = None
+    address_line2: str | None = None
+    city: str | None = None
+    zipcode: str | None = None
+    state: str | None = None
+    country: str | None = strawberry.field(default=None, description="ISO 3166-1 alpha-2.")
+
+
+def _address(stored: dict[str, Any] | None) -> AddressType | None:
+    return AddressType(**stored) if stored else None
+
+
+@strawberry.type(name="Customer")
+class CustomerType:
+    id: strawberry.ID
+    external_id: str = strawberry.field(description="Your own identifier of the customer.")
+    name: str
+    legal_name: str | None
+    email: str | None
+    phone: str | None
+    currency: str | None
+    timezone: str | None = strawberry.field(description="None: the organization's timezone applies.")
+    tax_identification_number: str | None
+    invoice_grace_period: int | None = strawberry.field(
+        description="Days invoices stay drafts (None: org's)."
+    )
+    net_payment_term: int | None = strawberry.field(description="Days to pay (None: the organization's).")
+    created_at: datetime
+    updated_at: datetime
+
+    @strawberry.field
+    def billing_address(self, root: strawberry.Parent[Customer]) -> AddressType | None:
+        return _address(root.billing_address)
+
+    @strawberry.field
+    def shipping_address(self, root: strawberry.Parent[Customer]) -> AddressType | None:
+        return _address(root.shipping_address)
+
+    @strawberry.field(description="Taxes attached to the customer (besides the organization's defaults).")
+    async def taxes(self, root: strawberry.Parent[Customer], info: Info[Context, Any]) -> list[TaxType]:
+        return await taxes_of(info.context, CustomerTax, "customer_id").load(root.id)
+
+
+@strawberry.input
+class AddressInput:
+    address_line1: str | None = None
+    address_line2: str | None = None
+    city: str | None = None
+    zipcode: str | None = None
+    state: str | None = None
+    country: str | None = None
+
+
+@strawberry.input
+class CreateCustomerInput:
+    external_id: str
+    name: str
+    legal_name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    billing_address: AddressInput | None = None
+    shipping_address: AddressInput | None = None
+    currency: str | None = None
+    timezone: str | None = None
+    tax_identification_number: str | None = None
+    invoice_grace_period: int | None = None
+    net_payment_term: int | None = None
+    tax_codes: list[str] | None = None
+
+
+@strawberry.input
+class UpdateCustomerInput:
+    id: strawberry.ID
+    external_id: str | None = None
+    name: str | None = None
+    legal_name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    billing_address: AddressInput | None = None
+    shipping_address: AddressInput | None = None
+    currency: str | None = None
+    timezone: str | None = None
+    tax_identification_number: str | None = None
+    invoice_grace_period: int | None = None
+    net_payment_term: int | None = None
+    tax_codes: list[str] | None = None
+
+
+@strawberry.input
+class DestroyCustomerInput:
+    id: strawberry.ID
+
+
+@strawberry.type
+class DestroyCustomerPayload:
+    id: strawberry.ID

@@ -1,0 +1,1 @@
+"""Billable metrics: how usage events are aggregated into billable units."""

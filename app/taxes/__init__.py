@@ -1,0 +1,1 @@
+"""Tax rates: per organization, applied by default to every customer or only where attached."""
