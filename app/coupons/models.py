@@ -73,3 +73,41 @@ class CouponTarget(TenantOwned, Model):
     billable_metric_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("billable_metrics.id", ondelete="CASCADE")
     )
+
+
+class AppliedCouponStatus(enum.Enum):
+    ACTIVE = "active"
+    TERMINATED = "terminated"
+
+
+class AppliedCoupon(TenantOwned, Model):
+    """A coupon given to a customer, with the amount, rate and frequency agreed for them (by default the
+    coupon's). What remains of it (periods, or cents of a fixed amount) is consumed by invoices."""
+
+    __tablename__ = "applied_coupons"
+    __table_args__ = (
+        sa.Index(
+            "uq_applied_coupons_once_per_customer",
+            "customer_id",
+            "coupon_id",
+            unique=True,
+            postgresql_where=sa.text("NOT coupon_reusable"),
+        ),
+    )
+
+    customer_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("customers.id", ondelete="RESTRICT"), index=True
+    )
+    coupon_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("coupons.id", ondelete="RESTRICT"), index=True)
+    coupon_reusable: Mapped[bool]
+    status: Mapped[AppliedCouponStatus] = mapped_column(
+        enum_column(AppliedCouponStatus), default=AppliedCouponStatus.ACTIVE
+    )
+    amount_cents: Mapped[int | None] = mapped_column(BigInteger)
+    amount_cents_remaining: Mapped[int | None] = mapped_column(BigInteger)
+    amount_currency: Mapped[str | None] = mapped_column(String(3))
+    percentage_rate: Mapped[Decimal | None] = mapped_column(sa.Numeric())
+    frequency: Mapped[CouponFrequency] = mapped_column(enum_column(CouponFrequency))
+    frequency_duration: Mapped[int | None]
+    frequency_duration_remaining: Mapped[int | None]
+    terminated_at: Mapped[datetime | None]

@@ -8,12 +8,15 @@ from strawberry.types import Info
 from app.auth.graphql import requires
 from app.auth.permissions import P
 from app.core.validation import parse_id
-from app.coupons import service
+from app.coupons import applied, service
 from app.coupons.types import (
+    AppliedCouponType,
     CouponIdInput,
     CouponType,
+    CreateAppliedCouponInput,
     CreateCouponInput,
     DestroyCouponPayload,
+    TerminateAppliedCouponInput,
     UpdateCouponInput,
 )
 from app.graphql.context import Context
@@ -42,6 +45,29 @@ def _data(given: CreateCouponInput | UpdateCouponInput) -> service.CouponInput:
 
 @strawberry.type
 class CouponMutations:
+    @strawberry.mutation(extensions=requires(P.COUPONS_ATTACH), description="Apply a coupon to a customer.")
+    async def create_applied_coupon(
+        self, info: Info[Context, Any], input: CreateAppliedCouponInput
+    ) -> AppliedCouponType | None:
+        ctx = info.context
+        data = applied.AppliedCouponInput(
+            customer_id=str(input.customer_id),
+            coupon_id=str(input.coupon_id),
+            amount_cents=None if input.amount_cents is None else int(input.amount_cents),
+            amount_currency=input.amount_currency,
+            percentage_rate=input.percentage_rate,
+            frequency=input.frequency,
+            frequency_duration=input.frequency_duration,
+        )
+        return await ctx.mutate(info, lambda s: applied.apply_coupon(s, ctx.actor, data))
+
+    @strawberry.mutation(extensions=requires(P.COUPONS_DETACH), description="Stop a customer's coupon.")
+    async def terminate_applied_coupon(
+        self, info: Info[Context, Any], input: TerminateAppliedCouponInput
+    ) -> AppliedCouponType | None:
+        ctx, applied_id = info.context, parse_id("id", input.id)
+        return await ctx.mutate(info, lambda s: applied.terminate_applied_coupon(s, ctx.actor, applied_id))
+
     @strawberry.mutation(extensions=requires(P.COUPONS_CREATE))
     async def create_coupon(self, info: Info[Context, Any], input: CreateCouponInput) -> CouponType | None:
         ctx, data = info.context, _data(input)

@@ -17,6 +17,7 @@ from app.core import decimals, validation
 from app.core.errors import Collector, NotFound, ValidationFailed
 from app.core.pagination import Page, PageRequest
 from app.coupons.models import (
+    AppliedCoupon,
     Coupon,
     CouponExpiration,
     CouponFrequency,
@@ -247,9 +248,28 @@ async def update_coupon(
     coupon = await get_coupon(session, actor.org(), coupon_id)
     if coupon.status is CouponStatus.TERMINATED:
         raise ValidationFailed.one("id", "a terminated coupon cannot be changed")
+    terms = _terms(coupon)
     errors = Collector()
     _apply(errors, coupon, data, creating=False)
+    changed = [path for path, value in _terms(coupon).items() if value != terms[path]]
+    if changed and await session.scalar(
+        sa.select(sa.literal(True)).where(AppliedCoupon.coupon_id == coupon.id).limit(1)
+    ):
+        for path in changed:
+            errors.add(path, "cannot change once the coupon is applied to a customer")
     return await _save(session, coupon, data, errors)
+
+
+def _terms(coupon: Coupon) -> dict[str, object]:
+    """What a customer who has the coupon was promised: fixed once it is applied."""
+    return {
+        "couponType": coupon.coupon_type,
+        "amountCents": coupon.amount_cents,
+        "amountCurrency": coupon.amount_currency,
+        "percentageRate": coupon.percentage_rate,
+        "frequency": coupon.frequency,
+        "frequencyDuration": coupon.frequency_duration,
+    }
 
 
 async def terminate_coupon(session: AsyncSession, actor: Actor, coupon_id: uuid.UUID) -> Coupon:

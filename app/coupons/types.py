@@ -7,8 +7,16 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from app.coupons.loaders import targets
-from app.coupons.models import Coupon, CouponExpiration, CouponFrequency, CouponKind, CouponStatus
+from app.coupons.loaders import coupons, targets
+from app.coupons.models import (
+    AppliedCoupon,
+    AppliedCouponStatus,
+    Coupon,
+    CouponExpiration,
+    CouponFrequency,
+    CouponKind,
+    CouponStatus,
+)
 from app.coupons.service import is_expired
 from app.graphql.context import Context
 from app.graphql.scalars import BigInt
@@ -63,6 +71,46 @@ class CouponType:
         self, root: strawberry.Parent[Coupon], info: Info[Context, Any]
     ) -> list[BillableMetricType]:
         return await targets(info.context, BillableMetric).load(root.id)
+
+
+strawberry.enum(AppliedCouponStatus, name="AppliedCouponStatus")
+
+
+@strawberry.type(
+    name="AppliedCoupon", description="A coupon given to a customer, on the terms agreed for them."
+)
+class AppliedCouponType:
+    id: strawberry.ID
+    status: AppliedCouponStatus
+    amount_cents: BigInt | None
+    amount_cents_remaining: BigInt | None = strawberry.field(description="What is left of a fixed amount.")
+    amount_currency: str | None
+    percentage_rate: str | None
+    frequency: CouponFrequency
+    frequency_duration: int | None
+    frequency_duration_remaining: int | None = strawberry.field(description="Periods left, when RECURRING.")
+    terminated_at: datetime | None
+    created_at: datetime
+
+    @strawberry.field
+    async def coupon(self, root: strawberry.Parent[AppliedCoupon], info: Info[Context, Any]) -> CouponType:
+        return await coupons(info.context).load(root.coupon_id)
+
+
+@strawberry.input
+class CreateAppliedCouponInput:
+    customer_id: strawberry.ID
+    coupon_id: strawberry.ID
+    amount_cents: BigInt | None = None
+    amount_currency: str | None = None
+    percentage_rate: str | None = None
+    frequency: CouponFrequency | None = None
+    frequency_duration: int | None = None
+
+
+@strawberry.input
+class TerminateAppliedCouponInput:
+    id: strawberry.ID
 
 
 @strawberry.input

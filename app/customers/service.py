@@ -17,6 +17,8 @@ from app.core.pagination import Page, PageRequest
 from app.customers.models import Customer, CustomerTax
 from app.db.errors import constraint_errors
 from app.db.pagination import paginate
+from app.invoices.models import Invoice
+from app.subscriptions.models import LIVE, Subscription
 from app.taxes import service as taxes
 
 _UNIQUE_EXTERNAL_ID = {"uq_customers_live_external_id": ("externalId", "is already used by another customer")}
@@ -57,6 +59,15 @@ async def get_customer(session: AsyncSession, organization_id: uuid.UUID, custom
     if customer is None:
         raise NotFound("Customer")
     return customer
+
+
+async def customers_by_id(
+    session: AsyncSession, organization_id: uuid.UUID, ids: list[uuid.UUID]
+) -> dict[uuid.UUID, Customer]:
+    rows = await session.scalars(
+        sa.select(Customer).where(Customer.organization_id == organization_id, Customer.id.in_(ids))
+    )
+    return {customer.id: customer for customer in rows}
 
 
 @dataclass(frozen=True)
@@ -157,14 +168,32 @@ async def update_customer(
     session: AsyncSession, actor: Actor, customer_id: uuid.UUID, data: CustomerInput
 ) -> Customer:
     customer = await get_customer(session, actor.org(), customer_id)
+    billed_in = customer.currency
     errors = Collector()
     _apply(errors, customer, data, creating=False)
+    if billed_in is not None and customer.currency != billed_in and await _has_history(session, customer.id):
+        errors.add("currency", "cannot change once the customer has subscriptions or invoices")
     errors.raise_if_any()
     return await _save(session, customer, data.tax_codes)
 
 
+async def _has_history(session: AsyncSession, customer_id: uuid.UUID) -> bool:
+    subscribed = sa.select(Subscription.id).where(Subscription.customer_id == customer_id)
+    invoiced = sa.select(Invoice.id).where(Invoice.customer_id == customer_id)
+    return bool(
+        await session.scalar(sa.select(sa.exists(subscribed.union_all(invoiced).subquery().select())))
+    )
+
+
 async def destroy_customer(session: AsyncSession, actor: Actor, customer_id: uuid.UUID) -> Customer:
     customer = await get_customer(session, actor.org(), customer_id)
+    live_subscription = await session.scalar(
+        sa.select(sa.literal(True))
+        .where(Subscription.customer_id == customer.id, Subscription.status.in_(LIVE))
+        .limit(1)
+    )
+    if live_subscription:
+        raise ValidationFailed.one("id", "the customer has live subscriptions; terminate them first")
     customer.deleted_at = datetime.now(UTC)
     await session.flush()
     return customer

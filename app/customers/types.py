@@ -6,10 +6,22 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
+from app.auth.graphql import requires
+from app.auth.permissions import P
+from app.coupons.loaders import applied_coupons_of
+from app.coupons.models import AppliedCouponStatus
+from app.coupons.types import AppliedCouponType
 from app.customers.models import Customer, CustomerTax
 from app.graphql.context import Context
+from app.invoices.loaders import invoices_of
+from app.invoices.types import InvoiceType
+from app.subscriptions.loaders import subscriptions_of
+from app.subscriptions.models import LIVE
+from app.subscriptions.types import SubscriptionType
 from app.taxes.loaders import taxes_of
 from app.taxes.types import TaxType
+from app.wallets.loaders import wallets_of
+from app.wallets.types import WalletType
 
 
 @strawberry.type(name="Address")
@@ -55,6 +67,34 @@ class CustomerType:
     @strawberry.field(description="Taxes attached to the customer (besides the organization's defaults).")
     async def taxes(self, root: strawberry.Parent[Customer], info: Info[Context, Any]) -> list[TaxType]:
         return await taxes_of(info.context, CustomerTax, "customer_id").load(root.id)
+
+    @strawberry.field(
+        extensions=requires(P.SUBSCRIPTIONS_VIEW), description="Pending and active subscriptions."
+    )
+    async def subscriptions(
+        self, root: strawberry.Parent[Customer], info: Info[Context, Any]
+    ) -> list[SubscriptionType] | None:
+        return await subscriptions_of(info.context, LIVE).load(root.id)
+
+    @strawberry.field(extensions=requires(P.COUPONS_VIEW), description="Coupons the customer has now.")
+    async def applied_coupons(
+        self, root: strawberry.Parent[Customer], info: Info[Context, Any]
+    ) -> list[AppliedCouponType] | None:
+        return await applied_coupons_of(info.context, (AppliedCouponStatus.ACTIVE,)).load(root.id)
+
+    @strawberry.field(
+        extensions=requires(P.WALLETS_VIEW), description="Prepaid credit wallets, active first."
+    )
+    async def wallets(
+        self, root: strawberry.Parent[Customer], info: Info[Context, Any]
+    ) -> list[WalletType] | None:
+        return await wallets_of(info.context).load(root.id)
+
+    @strawberry.field(extensions=requires(P.INVOICES_VIEW), description="Invoices, newest first.")
+    async def invoices(
+        self, root: strawberry.Parent[Customer], info: Info[Context, Any]
+    ) -> list[InvoiceType] | None:
+        return await invoices_of(info.context).load(root.id)
 
 
 @strawberry.input

@@ -8,12 +8,15 @@ from app.audit import models as _audit  # noqa: F401
 from app.coupons import models as _coupons  # noqa: F401
 from app.customers import models as _customers  # noqa: F401
 from app.db.base import Base
+from app.invoices import models as _invoices  # noqa: F401
 from app.members import models as _members  # noqa: F401
 from app.metrics import models as _metrics  # noqa: F401
 from app.organizations import models as _organizations  # noqa: F401
 from app.plans import models as _plans  # noqa: F401
 from app.roles import models as _roles  # noqa: F401
+from app.subscriptions import models as _subscriptions  # noqa: F401
 from app.taxes import models as _taxes  # noqa: F401
 from app.users import models as _users  # noqa: F401
+from app.wallets import models as _wallets  # noqa: F401
 
 metadata = Base.metadata

@@ -16,6 +16,8 @@ from app.coupons.queries import CouponQueries
 from app.customers.mutations import CustomerMutations
 from app.customers.queries import CustomerQueries
 from app.graphql.scalars import SCALAR_OVERRIDES
+from app.invoices.mutations import InvoiceMutations
+from app.invoices.queries import InvoiceQueries
 from app.members.mutations import MemberMutations
 from app.members.queries import MemberQueries
 from app.metrics.mutations import MetricMutations
@@ -26,10 +28,14 @@ from app.plans.mutations import PlanMutations
 from app.plans.queries import PlanQueries
 from app.roles.mutations import RoleMutations
 from app.roles.queries import RoleQueries
+from app.subscriptions.mutations import SubscriptionMutations
+from app.subscriptions.queries import SubscriptionQueries
 from app.taxes.mutations import TaxMutations
 from app.taxes.queries import TaxQueries
 from app.users.mutations import UserMutations
 from app.users.queries import UserQueries
+from app.wallets.mutations import WalletMutations
+from app.wallets.queries import WalletQueries
 
 Query = merge_types(
     "Query",
@@ -46,6 +52,9 @@ Query = merge_types(
         AddOnQueries,
         CouponQueries,
         CustomerQueries,
+        SubscriptionQueries,
+        InvoiceQueries,
+        WalletQueries,
     ),
 )
 Mutation = merge_types(
@@ -62,6 +71,9 @@ Mutation = merge_types(
         AddOnMutations,
         CouponMutations,
         CustomerMutations,
+        SubscriptionMutations,
+        InvoiceMutations,
+        WalletMutations,
     ),
 )
 

@@ -13,3 +13,11 @@ class Organization(Model):
     default_currency: Mapped[str] = mapped_column(String(3), default="USD", server_default="USD")
     timezone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
     billing_email: Mapped[str | None] = mapped_column(String(320))
+    net_payment_term: Mapped[int] = mapped_column(
+        default=0, server_default="0"
+    )  # days, unless the customer's
+    invoice_grace_period: Mapped[int] = mapped_column(
+        default=0, server_default="0"
+    )  # days invoices stay drafts
+    invoice_prefix: Mapped[str] = mapped_column(String(12), default="INV", server_default="INV")
+    invoice_sequence: Mapped[int] = mapped_column(default=0, server_default="0")  # the last number given

@@ -20,6 +20,11 @@ class OrganizationMutations:
     ) -> OrganizationType | None:
         ctx = info.context
         data = service.OrganizationInput(
-            input.name, input.default_currency, input.timezone, input.billing_email
+            input.name,
+            input.default_currency,
+            input.timezone,
+            input.billing_email,
+            input.net_payment_term,
+            input.invoice_grace_period,
         )
         return await ctx.mutate(info, lambda s: service.update(s, ctx.actor, data))

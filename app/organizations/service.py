@@ -23,7 +23,7 @@ async def create_with_admin(session: AsyncSession, name: str, admin: User) -> tu
     errors = Collector()
     cleaned = validation.text(errors, "organizationName", name)
     errors.raise_if_any()
-    organization = Organization(name=cleaned)
+    organization = Organization(name=cleaned, invoice_prefix=invoice_prefix(cleaned or ""))
     session.add(organization)
     await session.flush()
     membership = Membership(organization_id=organization.id, user_id=admin.id)
@@ -36,6 +36,12 @@ async def create_with_admin(session: AsyncSession, name: str, admin: User) -> tu
     )
     await session.flush()
     return organization, membership
+
+
+def invoice_prefix(name: str) -> str:
+    """Three letters of the organization's name for its invoice numbers (ACM-000042), or INV."""
+    letters = "".join(ch for ch in name.upper() if "A" <= ch <= "Z")
+    return letters[:3] if len(letters) >= 3 else "INV"
 
 
 async def get(session: AsyncSession, organization_id: uuid.UUID) -> Organization:
@@ -65,6 +71,8 @@ class OrganizationInput:
     default_currency: str | None = None
     timezone: str | None = None
     billing_email: str | None = None
+    net_payment_term: int | None = None
+    invoice_grace_period: int | None = None
 
 
 async def update(session: AsyncSession, actor: Actor, data: OrganizationInput) -> Organization:
@@ -84,6 +92,14 @@ async def update(session: AsyncSession, actor: Actor, data: OrganizationInput) -
     if data.billing_email is not None:
         organization.billing_email = (
             validation.email(errors, "billingEmail", data.billing_email, required=False) or None
+        )
+    if data.net_payment_term is not None:
+        organization.net_payment_term = (
+            validation.integer(errors, "netPaymentTerm", data.net_payment_term, maximum=365) or 0
+        )
+    if data.invoice_grace_period is not None:
+        organization.invoice_grace_period = (
+            validation.integer(errors, "invoiceGracePeriod", data.invoice_grace_period, maximum=365) or 0
         )
     errors.raise_if_any()
     await session.flush()

@@ -30,6 +30,10 @@ class OrganizationType:
     default_currency: str
     timezone: str
     billing_email: str | None
+    net_payment_term: int = strawberry.field(description="Days to pay an invoice, unless the customer's.")
+    invoice_grace_period: int = strawberry.field(
+        description="Days an invoice stays a draft before finalizing."
+    )
     created_at: datetime
     updated_at: datetime
 
@@ -75,3 +79,5 @@ class UpdateOrganizationInput:
     default_currency: str | None = None
     timezone: str | None = None
     billing_email: str | None = None
+    net_payment_term: int | None = None
+    invoice_grace_period: int | None = None

@@ -10,15 +10,11 @@ from sqlalchemy import BigInteger, ForeignKey, String
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.billing.periods import Interval
 from app.db.base import Base, Model, SoftDeleted, TenantOwned, enum_column
 from app.taxes.models import TaxLink
 
-
-class PlanInterval(enum.Enum):
-    WEEKLY = "weekly"
-    MONTHLY = "monthly"
-    QUARTERLY = "quarterly"
-    YEARLY = "yearly"
+PlanInterval = Interval  # the billing engine's own enum: one definition of what an interval is
 
 
 class ChargeModel(enum.Enum):

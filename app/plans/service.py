@@ -22,10 +22,11 @@ from app.db.pagination import paginate
 from app.metrics.models import AggregationType, BillableMetric
 from app.plans import charge_models
 from app.plans.models import Charge, ChargeModel, Plan, PlanInterval, PlanTax, PlanVersion
+from app.subscriptions.models import LIVE, Subscription
 from app.taxes import service as taxes
 
 _UNIQUE_CODE = {"uq_plans_live_code": ("code", "is already used by another plan")}
-_CHARGE_COLUMNS = (
+CHARGE_COLUMNS = (
     "billable_metric_id",
     "position",
     "charge_model",
@@ -87,6 +88,15 @@ async def get_plan(session: AsyncSession, organization_id: uuid.UUID, plan_id: u
     if plan is None:
         raise NotFound("Plan")
     return plan
+
+
+async def plans_by_id(
+    session: AsyncSession, organization_id: uuid.UUID, ids: list[uuid.UUID]
+) -> dict[uuid.UUID, Plan]:
+    rows = await session.scalars(
+        sa.select(Plan).where(Plan.organization_id == organization_id, Plan.id.in_(ids))
+    )
+    return {plan.id: plan for plan in rows}
 
 
 async def charges_by_version(
@@ -208,18 +218,24 @@ def _check_charge_rules(
         errors.add(f"{path}.chargeModel", "PERCENTAGE applies to a summed amount (a SUM_AGG metric)")
 
 
-def _snapshot(charges: Sequence[Charge]) -> list[dict[str, Any]]:
-    return [{key: getattr(charge, key) for key in _CHARGE_COLUMNS} for charge in charges]
+def snapshot(charges: Sequence[Charge]) -> list[dict[str, Any]]:
+    return [{key: getattr(charge, key) for key in CHARGE_COLUMNS} for charge in charges]
 
 
-async def _add_version(
-    session: AsyncSession, plan: Plan, number: int, amount_cents: int, rows: list[dict[str, Any]]
+async def add_version(
+    session: AsyncSession,
+    plan: Plan,
+    number: int,
+    amount_cents: int,
+    rows: list[dict[str, Any]],
+    effective_from: datetime | None = None,
 ) -> None:
+    """Add the plan's next prices, in force from ``effective_from`` (default: now), and make them current."""
     version = PlanVersion(
         organization_id=plan.organization_id,
         plan_id=plan.id,
         number=number,
-        effective_from=datetime.now(UTC),
+        effective_from=effective_from or datetime.now(UTC),
         amount_cents=amount_cents,
     )
     session.add(version)
@@ -259,7 +275,7 @@ async def create_plan(session: AsyncSession, actor: Actor, data: PlanInput) -> P
     session.add(plan)
     async with constraint_errors(_UNIQUE_CODE):
         await session.flush()
-    await _add_version(session, plan, 1, amount_cents, rows)
+    await add_version(session, plan, 1, amount_cents, rows)
     await taxes.set_links(session, PlanTax, "plan_id", plan, plan_taxes)
     return plan
 
@@ -269,12 +285,20 @@ async def update_plan(session: AsyncSession, actor: Actor, plan_id: uuid.UUID, d
     plan = await get_plan(session, organization_id, plan_id)
     await session.execute(sa.select(Plan.id).where(Plan.id == plan.id).with_for_update())
     errors = Collector()
+    billed_as = (plan.interval, plan.amount_currency)
     _apply(errors, plan, data, creating=False)
+    if (plan.interval, plan.amount_currency) != billed_as and await live_on_plan(session, plan.id):
+        for path, before, after in (
+            ("interval", billed_as[0], plan.interval),
+            ("amountCurrency", billed_as[1], plan.amount_currency),
+        ):
+            if before != after:
+                errors.add(path, "cannot change while subscriptions use the plan")
     amount_cents = validation.integer(errors, "amountCents", data.amount_cents)
     version = await session.get_one(PlanVersion, plan.current_version_id)
     current = (await charges_by_version(session, [version.id])).get(version.id, [])
     if data.charges is None:
-        rows = _snapshot(current)
+        rows = snapshot(current)
     else:
         rows = await _charge_rows(session, errors, organization_id, data.charges)
     errors.raise_if_any()
@@ -288,15 +312,32 @@ async def update_plan(session: AsyncSession, actor: Actor, plan_id: uuid.UUID, d
         )
     await _ensure_code_free(session, plan)
     new_amount = plan.amount_cents if amount_cents is None else amount_cents
-    if new_amount != version.amount_cents or rows != _snapshot(current):
-        await _add_version(session, plan, version.number + 1, new_amount, rows)
+    if new_amount != version.amount_cents or rows != snapshot(current):
+        await add_version(session, plan, version.number + 1, new_amount, rows)
     async with constraint_errors(_UNIQUE_CODE):
         await session.flush()
     return plan
 
 
+async def live_on_plan(session: AsyncSession, plan_id: uuid.UUID) -> bool:
+    """Whether a pending or active subscription uses the plan or a negotiated copy of it."""
+    copies = sa.select(Plan.id).where(Plan.parent_id == plan_id)
+    return bool(
+        await session.scalar(
+            sa.select(sa.literal(True))
+            .where(
+                sa.or_(Subscription.plan_id == plan_id, Subscription.plan_id.in_(copies)),
+                Subscription.status.in_(LIVE),
+            )
+            .limit(1)
+        )
+    )
+
+
 async def destroy_plan(session: AsyncSession, actor: Actor, plan_id: uuid.UUID) -> Plan:
     plan = await get_plan(session, actor.org(), plan_id)
+    if await live_on_plan(session, plan.id):
+        raise ValidationFailed.one("id", "the plan has live subscriptions; terminate or move them first")
     plan.deleted_at = datetime.now(UTC)
     await session.flush()
     return plan

@@ -10,7 +10,7 @@ from app.graphql.context import Context
 from app.graphql.scalars import BigInt
 from app.metrics.loaders import metrics
 from app.metrics.types import BillableMetricType
-from app.plans.loaders import charges_of
+from app.plans.loaders import charges_of, plans
 from app.plans.models import Charge, ChargeModel, Plan, PlanInterval, PlanTax
 from app.taxes.loaders import taxes_of
 from app.taxes.types import TaxType
@@ -92,6 +92,10 @@ class PlanType:
     @strawberry.field
     async def taxes(self, root: strawberry.Parent[Plan], info: Info[Context, Any]) -> list[TaxType]:
         return await taxes_of(info.context, PlanTax, "plan_id").load(root.id)
+
+    @strawberry.field(description="For a subscription's negotiated copy: the catalogue plan it copies.")
+    async def parent(self, root: strawberry.Parent[Plan], info: Info[Context, Any]) -> PlanType | None:
+        return None if root.parent_id is None else await plans(info.context).load(root.parent_id)
 
 
 @strawberry.input

@@ -1,0 +1,1 @@
+"""Invoices: one model for one-off (add-on) invoices, credit purchases and subscription invoices."""

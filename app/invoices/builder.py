@@ -1,0 +1,199 @@
+"""Turning lines into an invoice: its number, its fees and their taxes, and its amounts (computed by
+the pure engine in ``app.billing.invoice``). Used for one-off, credit purchase and subscription
+invoices alike."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.billing.invoice import FeeInput, TaxRate, compute
+from app.customers.models import Customer, CustomerTax
+from app.invoices.models import Fee, FeeKind, FeeTax, Invoice, InvoiceKind, InvoiceStatus
+from app.organizations.models import Organization
+from app.taxes import service as taxes
+from app.taxes.models import Tax
+
+
+@dataclass
+class Line:
+    fee_type: FeeKind
+    description: str
+    units: Decimal
+    unit_amount_cents: Decimal  # precise minor units per unit
+    taxes: list[Tax]
+    add_on_id: uuid.UUID | None = None
+    charge_id: uuid.UUID | None = None
+    subscription_id: uuid.UUID | None = None
+    period_start: datetime | None = None
+    period_end: datetime | None = None
+    coupon_eligible: bool = True
+    precise_amount_cents: Decimal | None = None  # when not simply units x unit amount (a charge model)
+
+    @property
+    def amount(self) -> Decimal:
+        return (
+            self.units * self.unit_amount_cents
+            if self.precise_amount_cents is None
+            else self.precise_amount_cents
+        )
+
+
+@dataclass
+class Adjustments:
+    coupons_cents: list[int] = field(default_factory=list)
+    credit_note_cents: int = 0
+    wallet_cents: int = 0
+
+
+async def next_number(session: AsyncSession, organization_id: uuid.UUID) -> tuple[int, str]:
+    """The organization's next invoice number. The counter row stays locked until the transaction ends,
+    so numbers are given one at a time and a rolled-back invoice gives its number back: no gaps."""
+    sequence, prefix = (
+        await session.execute(
+            sa.update(Organization)
+            .where(Organization.id == organization_id)
+            .values(invoice_sequence=Organization.invoice_sequence + 1)
+            .returning(Organization.invoice_sequence, Organization.invoice_prefix)
+            .execution_options(synchronize_session=False)
+        )
+    ).one()
+    return sequence, f"{prefix}-{sequence:06d}"
+
+
+async def applicable_taxes(session: AsyncSession, customer: Customer, own: list[Tax]) -> list[Tax]:
+    """The object's own taxes (add-on, plan), else the customer's, else the organization's defaults."""
+    if own:
+        return own
+    attached = (await taxes.taxes_by_owner(session, CustomerTax, "customer_id", [customer.id])).get(
+        customer.id
+    )
+    if attached:
+        return attached
+    return [
+        tax for tax in await taxes.all_taxes(session, customer.organization_id) if tax.applied_to_organization
+    ]
+
+
+async def local_today(session: AsyncSession, customer: Customer) -> date:
+    organization = await session.get_one(Organization, customer.organization_id)
+    return datetime.now(ZoneInfo(customer.timezone or organization.timezone)).date()
+
+
+def snapshot(customer: Customer) -> dict[str, Any]:
+    return {
+        "external_id": customer.external_id,
+        "name": customer.name,
+        "legal_name": customer.legal_name,
+        "email": customer.email,
+        "tax_identification_number": customer.tax_identification_number,
+        "billing_address": customer.billing_address,
+    }
+
+
+async def build(
+    session: AsyncSession,
+    customer: Customer,
+    invoice_type: InvoiceKind,
+    currency: str,
+    lines: list[Line],
+    *,
+    status: InvoiceStatus = InvoiceStatus.FINALIZED,
+    issuing_date: date | None = None,
+    adjustments: Adjustments | None = None,
+) -> Invoice:
+    organization = await session.get_one(Organization, customer.organization_id)
+    adjustments = adjustments or Adjustments()
+    amounts = compute(
+        [
+            FeeInput(line.amount, tuple(TaxRate(str(t.id), t.rate) for t in line.taxes), line.coupon_eligible)
+            for line in lines
+        ],
+        adjustments.coupons_cents,
+        adjustments.credit_note_cents,
+        adjustments.wallet_cents,
+    )
+    issued = issuing_date or await local_today(session, customer)
+    term = (
+        customer.net_payment_term if customer.net_payment_term is not None else organization.net_payment_term
+    )
+    sequential_id, number = await next_number(session, customer.organization_id)
+    now = datetime.now(UTC)
+    invoice = Invoice(
+        id=uuid.uuid4(),
+        organization_id=customer.organization_id,
+        customer_id=customer.id,
+        sequential_id=sequential_id,
+        number=number,
+        invoice_type=invoice_type,
+        status=status,
+        currency=currency,
+        issuing_date=issued,
+        payment_due_date=issued + timedelta(days=term),
+        net_payment_term=term,
+        fees_amount_cents=amounts.fees_amount_cents,
+        coupons_amount_cents=amounts.coupons_amount_cents,
+        sub_total_excluding_taxes_amount_cents=amounts.sub_total_excluding_taxes_amount_cents,
+        taxes_amount_cents=amounts.taxes_amount_cents,
+        sub_total_including_taxes_amount_cents=amounts.sub_total_including_taxes_amount_cents,
+        credit_notes_amount_cents=amounts.credit_notes_amount_cents,
+        prepaid_credit_amount_cents=amounts.prepaid_credit_amount_cents,
+        total_amount_cents=amounts.total_amount_cents,
+        customer_snapshot=snapshot(customer),
+        finalized_at=now if status is InvoiceStatus.FINALIZED else None,
+    )
+    session.add(invoice)
+    await session.flush()
+    fees, fee_taxes = [], []
+    for position, (line, result) in enumerate(zip(lines, amounts.fees, strict=True)):
+        fee = Fee(
+            id=uuid.uuid4(),
+            organization_id=invoice.organization_id,
+            invoice_id=invoice.id,
+            fee_type=line.fee_type,
+            subscription_id=line.subscription_id,
+            charge_id=line.charge_id,
+            add_on_id=line.add_on_id,
+            description=line.description,
+            units=line.units,
+            unit_amount_cents=line.unit_amount_cents,
+            precise_amount_cents=result.precise_amount_cents,
+            amount_cents=result.amount_cents,
+            currency=currency,
+            coupons_amount_cents=result.coupons_amount_cents,
+            taxes_rate=result.taxes_rate,
+            taxes_amount_cents=result.taxes_amount_cents,
+            total_amount_cents=result.total_amount_cents,
+            period_start=line.period_start,
+            period_end=line.period_end,
+            position=position,
+        )
+        fees.append(fee)
+        by_id = {str(tax.id): tax for tax in line.taxes}
+        for applied in result.taxes:
+            tax = by_id[applied.key]
+            fee_taxes.append(
+                FeeTax(
+                    organization_id=invoice.organization_id,
+                    fee_id=fee.id,
+                    tax_id=tax.id,
+                    tax_code=tax.code,
+                    tax_name=tax.name,
+                    tax_rate=tax.rate,
+                    precise_amount_cents=applied.precise_amount_cents,
+                    amount_cents=applied.amount_cents,
+                )
+            )
+    # Each table in one batched INSERT, whatever the number of fees (no relationships order them).
+    session.add_all(fees)
+    await session.flush()
+    session.add_all(fee_taxes)
+    await session.flush()
+    return invoice

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import uuid
+
+from aiodataloader import DataLoader
+
+from app.graphql.context import Context
+from app.invoices.models import Fee, FeeTax, Invoice
+from app.invoices.service import by_customer, fees_by_invoice, taxes_by_fee
+
+
+def fees_of(ctx: Context) -> DataLoader[uuid.UUID, list[Fee]]:
+    async def batch(ids: list[uuid.UUID]) -> list[list[Fee]]:
+        grouped = await ctx.read(lambda session: fees_by_invoice(session, ids))
+        return [grouped.get(invoice_id, []) for invoice_id in ids]
+
+    return ctx.loader("fees_of", batch)
+
+
+def fee_taxes_of(ctx: Context) -> DataLoader[uuid.UUID, list[FeeTax]]:
+    async def batch(ids: list[uuid.UUID]) -> list[list[FeeTax]]:
+        grouped = await ctx.read(lambda session: taxes_by_fee(session, ids))
+        return [grouped.get(fee_id, []) for fee_id in ids]
+
+    return ctx.loader("fee_taxes_of", batch)
+
+
+def invoices_of(ctx: Context) -> DataLoader[uuid.UUID, list[Invoice]]:
+    """Invoices of many customers (already scoped to the caller), newest first."""
+
+    async def batch(ids: list[uuid.UUID]) -> list[list[Invoice]]:
+        grouped = await ctx.read(lambda session: by_customer(session, ids))
+        return [grouped.get(customer_id, []) for customer_id in ids]
+
+    return ctx.loader("invoices_of", batch)

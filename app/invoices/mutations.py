@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from app.auth.graphql import requires
+from app.auth.permissions import P
+from app.core.validation import parse_id
+from app.graphql.context import Context
+from app.invoices import service
+from app.invoices.types import CreateInvoiceInput, InvoiceType, UpdateInvoiceInput
+
+
+@strawberry.type
+class InvoiceMutations:
+    @strawberry.mutation(
+        extensions=requires(P.INVOICES_CREATE), description="A finalized one-off invoice of add-ons, taxed."
+    )
+    async def create_invoice(self, info: Info[Context, Any], input: CreateInvoiceInput) -> InvoiceType | None:
+        ctx = info.context
+        fees = [
+            service.OneOffFee(
+                add_on_id=str(fee.add_on_id),
+                units=fee.units,
+                unit_amount_cents=None if fee.unit_amount_cents is None else int(fee.unit_amount_cents),
+                description=fee.description,
+            )
+            for fee in input.fees
+        ]
+        return await ctx.mutate(
+            info, lambda s: service.create_one_off(s, ctx.actor, str(input.customer_id), input.currency, fees)
+        )
+
+    @strawberry.mutation(extensions=requires(P.INVOICES_UPDATE), description="Record a payment's outcome.")
+    async def update_invoice(self, info: Info[Context, Any], input: UpdateInvoiceInput) -> InvoiceType | None:
+        ctx, invoice_id = info.context, parse_id("id", input.id)
+        return await ctx.mutate(
+            info, lambda s: service.record_payment(s, ctx.actor, invoice_id, input.payment_status)
+        )

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from strawberry.types import Info
+
+from app.customers.loaders import customers
+from app.graphql.context import Context
+from app.graphql.scalars import BigInt
+from app.invoices.loaders import fee_taxes_of, fees_of
+from app.invoices.models import Fee, FeeKind, Invoice, InvoiceKind, InvoiceStatus, PaymentStatus
+
+if TYPE_CHECKING:
+    from app.customers.types import CustomerType
+
+strawberry.enum(InvoiceKind, name="InvoiceTypeEnum")
+strawberry.enum(InvoiceStatus, name="InvoiceStatus")
+strawberry.enum(PaymentStatus, name="InvoicePaymentStatus")
+strawberry.enum(FeeKind, name="FeeTypeEnum")
+
+
+@strawberry.type(name="FeeAppliedTax", description="A tax on a fee, with its code, name and rate as applied.")
+class FeeAppliedTaxType:
+    tax_code: str
+    tax_name: str
+    tax_rate: str
+    amount_cents: BigInt
+    precise_amount_cents: str
+
+
+@strawberry.type(
+    name="Fee", description="An invoice line. Amounts in minor units; precise values as strings."
+)
+class FeeType:
+    id: strawberry.ID
+    fee_type: FeeKind
+    description: str
+    units: str
+    unit_amount_cents: str = strawberry.field(description="Precise minor units per unit.")
+    precise_amount_cents: str
+    amount_cents: BigInt
+    currency: str
+    coupons_amount_cents: BigInt
+    taxes_rate: str
+    taxes_amount_cents: BigInt
+    total_amount_cents: BigInt
+    period_start: datetime | None
+    period_end: datetime | None
+
+    @strawberry.field
+    async def applied_taxes(
+        self, root: strawberry.Parent[Fee], info: Info[Context, Any]
+    ) -> list[FeeAppliedTaxType]:
+        return await fee_taxes_of(info.context).load(root.id)
+
+
+@strawberry.type(name="Invoice", description="Amounts in minor units of the invoice's currency.")
+class InvoiceType:
+    id: strawberry.ID
+    number: str
+    sequential_id: int
+    invoice_type: InvoiceKind
+    status: InvoiceStatus
+    payment_status: PaymentStatus
+    currency: str
+    issuing_date: date
+    payment_due_date: date
+    net_payment_term: int
+    fees_amount_cents: BigInt
+    coupons_amount_cents: BigInt
+    sub_total_excluding_taxes_amount_cents: BigInt
+    taxes_amount_cents: BigInt
+    sub_total_including_taxes_amount_cents: BigInt
+    credit_notes_amount_cents: BigInt
+    prepaid_credit_amount_cents: BigInt
+    total_amount_cents: BigInt
+    finalized_at: datetime | None
+    voided_at: datetime | None
+    paid_at: datetime | None
+    created_at: datetime
+
+    @strawberry.field
+    async def fees(self, root: strawberry.Parent[Invoice], info: Info[Context, Any]) -> list[FeeType]:
+        return await fees_of(info.context).load(root.id)
+
+    @strawberry.field
+    async def customer(
+        self, root: strawberry.Parent[Invoice], info: Info[Context, Any]
+    ) -> Annotated[CustomerType, strawberry.lazy("app.customers.types")]:
+        return await customers(info.context).load(root.customer_id)
+
+
+@strawberry.input
+class OneOffFeeInput:
+    add_on_id: strawberry.ID
+    units: str | None = strawberry.field(default=None, description="Decimal string; default 1.")
+    unit_amount_cents: BigInt | None = strawberry.field(default=None, description="Default: the add-on's.")
+    description: str | None = None
+
+
+@strawberry.input
+class CreateInvoiceInput:
+    customer_id: strawberry.ID
+    currency: str
+    fees: list[OneOffFeeInput]
+
+
+@strawberry.input
+class UpdateInvoiceInput:
+    id: strawberry.ID
+    payment_status: PaymentStatus
