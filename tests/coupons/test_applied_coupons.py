@@ -5,6 +5,9 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import sqlalchemy as sa
+
+from app.coupons.models import Coupon, CouponExpiration
 from app.db.engine import Database
 from app.settings import Settings
 from tests.conftest import make_client
@@ -157,3 +160,24 @@ async def test_two_simultaneous_attachments_of_a_one_time_coupon_leave_exactly_o
             "query($id: ID!) { customer(id: $id) { appliedCoupons { coupon { code } } } }", id=customer
         )
         assert applied.ok("customer")["appliedCoupons"] == [{"coupon": {"code": "welcome"}}]
+
+
+async def test_an_expired_coupon_cannot_be_applied(factory: Factory, db: Database) -> None:
+    org = await factory.organization()
+    customer, coupons = await _setup(org)
+    async with db.sessionmaker() as session:
+        await session.execute(
+            sa.update(Coupon)
+            .where(Coupon.id == coupons["launch"])
+            .values(
+                expiration=CouponExpiration.TIME_LIMIT,
+                expiration_at=sa.func.now() - sa.text("interval '1 day'"),
+            )
+        )
+        await session.commit()
+
+    response = await org.admin(APPLY, **apply(customer, coupons["launch"]))
+    status = await org.admin("query($id: ID!) { coupon(id: $id) { status } }", id=coupons["launch"])
+
+    assert response.error()["extensions"]["fields"] == {"couponId": "the coupon has expired"}
+    assert status.ok("coupon") == {"status": "EXPIRED"}
