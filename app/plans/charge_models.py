@@ -147,6 +147,13 @@ def _percentage(errors: Collector, path: str, p: dict[str, Any]) -> dict[str, An
     if minimum is not None and maximum is not None and Decimal(minimum) > Decimal(maximum):
         errors.add(f"{path}.perTransactionMaxAmount", "must be at least perTransactionMinAmount")
     free_total = p.get("free_units_per_total_aggregation")
+    if (minimum is not None or maximum is not None) and (
+        free_total is not None or p.get("free_units_per_events")
+    ):
+        errors.add(
+            f"{path}.perTransactionMinAmount" if minimum is not None else f"{path}.perTransactionMaxAmount",
+            "per-transaction limits do not combine with free units",
+        )
     return {
         "rate": decimals.text_of(rate) if rate is not None else None,
         "fixed_amount": _amount(errors, f"{path}.fixedAmount", p.get("fixed_amount"), required=False),

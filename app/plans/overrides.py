@@ -59,8 +59,6 @@ def _apply_charges(
                 errors, f"{path}.properties", row["charge_model"], override.properties
             )
         if override.min_amount_cents is not None:
-            if row["pay_in_advance"] and override.min_amount_cents:
-                errors.add(f"{path}.minAmountCents", "applies only to charges billed in arrears")
             row["min_amount_cents"] = validation.integer(
                 errors, f"{path}.minAmountCents", override.min_amount_cents
             )

@@ -36,7 +36,6 @@ CHARGE_COLUMNS = (
     "min_amount_cents",
     "invoice_display_name",
 )
-_NOT_IN_ADVANCE = {AggregationType.MAX_AGG, AggregationType.LATEST_AGG, AggregationType.WEIGHTED_SUM_AGG}
 
 
 @dataclass(frozen=True)
@@ -201,15 +200,14 @@ def _check_charge_rules(
     errors: Collector, path: str, spec: ChargeSpec, metric: BillableMetric | None
 ) -> None:
     validation.integer(errors, f"{path}.minAmountCents", spec.min_amount_cents)
+    # Usage is billed in arrears, on the period's invoice; per-event (instant) billing is not offered,
+    # so the flags that only make sense with it are refused rather than silently ignored.
     if spec.pay_in_advance:
-        if metric is not None and metric.aggregation_type in _NOT_IN_ADVANCE:
-            errors.add(f"{path}.payInAdvance", f"is not possible for {metric.aggregation_type.name} metrics")
-        if spec.charge_model is ChargeModel.VOLUME:
-            errors.add(f"{path}.payInAdvance", "is not possible for the VOLUME charge model")
-        if spec.min_amount_cents:
-            errors.add(f"{path}.minAmountCents", "applies only to charges billed in arrears")
-    elif not spec.invoiceable:
-        errors.add(f"{path}.invoiceable", "only a charge paid in advance may skip the invoice")
+        errors.add(
+            f"{path}.payInAdvance", "usage is billed in arrears: pay-in-advance charges are not offered"
+        )
+    if not spec.invoiceable:
+        errors.add(f"{path}.invoiceable", "every charge is invoiced")
     if (
         spec.charge_model is ChargeModel.PERCENTAGE
         and metric is not None

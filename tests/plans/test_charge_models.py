@@ -119,28 +119,37 @@ def test_volume_tiers_are_checked_the_same_way() -> None:
     assert fields == {f"{P}.volumeRanges.1.fromValue": "must equal the previous tier's toValue (10)"}
 
 
-def test_percentage_takes_its_rate_fees_and_limits() -> None:
-    normalized, fields = check(
+def test_percentage_takes_its_rate_fees_and_free_units_or_limits() -> None:
+    free = check(
         ChargeModel.PERCENTAGE,
         {
             "rate": "2.9",
             "fixed_amount": "0.30",
             "free_units_per_events": 5,
             "free_units_per_total_aggregation": "100",
-            "per_transaction_min_amount": "0.5",
-            "per_transaction_max_amount": "20",
         },
     )
+    limited = check(
+        ChargeModel.PERCENTAGE,
+        {"rate": "2.9", "per_transaction_min_amount": "0.5", "per_transaction_max_amount": "20"},
+    )
 
-    assert fields == {}
-    assert normalized == {
-        "rate": "2.9",
-        "fixed_amount": "0.3",
-        "free_units_per_events": 5,
-        "free_units_per_total_aggregation": "100",
-        "per_transaction_min_amount": "0.5",
-        "per_transaction_max_amount": "20",
-    }
+    assert free == (
+        {
+            "rate": "2.9",
+            "fixed_amount": "0.3",
+            "free_units_per_events": 5,
+            "free_units_per_total_aggregation": "100",
+            "per_transaction_min_amount": None,
+            "per_transaction_max_amount": None,
+        },
+        {},
+    )
+    assert limited[1] == {}
+    assert (limited[0]["per_transaction_min_amount"], limited[0]["per_transaction_max_amount"]) == (
+        "0.5",
+        "20",
+    )
 
 
 @pytest.mark.parametrize(
@@ -158,3 +167,11 @@ def test_percentage_takes_its_rate_fees_and_limits() -> None:
 )
 def test_percentage_refuses(properties: dict[str, Any], fields: dict[str, str]) -> None:
     assert check(ChargeModel.PERCENTAGE, properties)[1] == fields
+
+
+def test_percentage_limits_do_not_combine_with_free_units() -> None:
+    fields = check(
+        ChargeModel.PERCENTAGE, {"rate": "1", "per_transaction_max_amount": "5", "free_units_per_events": 3}
+    )[1]
+
+    assert fields == {f"{P}.perTransactionMaxAmount": "per-transaction limits do not combine with free units"}

@@ -139,24 +139,15 @@ async def test_a_plan_with_every_charge_model_and_its_taxes(factory: Factory) ->
         ),
         (
             {
-                "chargeModel": "VOLUME",
-                "payInAdvance": True,
-                "properties": {"volumeRanges": [{"fromValue": "0", "perUnitAmount": "1"}]},
-            },
-            {"charges.0.payInAdvance": "is not possible for the VOLUME charge model"},
-        ),
-        (
-            {"chargeModel": "STANDARD", "invoiceable": False, "properties": {"amount": "1"}},
-            {"charges.0.invoiceable": "only a charge paid in advance may skip the invoice"},
-        ),
-        (
-            {
                 "chargeModel": "STANDARD",
                 "payInAdvance": True,
-                "minAmountCents": 100,
+                "invoiceable": False,
                 "properties": {"amount": "1"},
             },
-            {"charges.0.minAmountCents": "applies only to charges billed in arrears"},
+            {
+                "charges.0.payInAdvance": "usage is billed in arrears: pay-in-advance charges are not offered",
+                "charges.0.invoiceable": "every charge is invoiced",
+            },
         ),
     ],
 )
@@ -175,19 +166,6 @@ async def test_bad_charges_are_named_by_path_and_nothing_is_written(
     assert (await org.admin("{ plans { metadata { totalCount } } }")).ok("plans")["metadata"][
         "totalCount"
     ] == 0
-
-
-async def test_pay_in_advance_is_refused_for_a_max_metric(factory: Factory) -> None:
-    org = await factory.organization()
-    storage = await metric(org.admin, "storage_gb", "MAX_AGG", "gb")
-
-    response = await org.admin(
-        CREATE_PLAN, input=plan_input("p", [standard(storage["id"], payInAdvance=True)])
-    )
-
-    assert response.error()["extensions"]["fields"] == {
-        "charges.0.payInAdvance": "is not possible for MAX_AGG metrics"
-    }
 
 
 async def test_plan_fields_are_validated(factory: Factory) -> None:
