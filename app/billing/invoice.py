@@ -31,6 +31,16 @@ class FeeInput:
 
 
 @dataclass(frozen=True)
+class CouponInput:
+    """A coupon for this invoice: at most ``amount_cents`` (fixed) or ``rate`` percent (percentage) of
+    what the fees it applies to still carry. ``fee_indexes`` None: every coupon-eligible fee."""
+
+    amount_cents: int | None = None
+    rate: Decimal | None = None
+    fee_indexes: tuple[int, ...] | None = None
+
+
+@dataclass(frozen=True)
 class FeeTaxAmount:
     key: str
     rate: Decimal
@@ -110,32 +120,40 @@ def split(total: int, weights: list[int]) -> list[int]:
 
 def compute(
     fees: list[FeeInput],
-    coupons_cents: list[int] | None = None,
+    coupons: list[CouponInput] | None = None,
     credit_note_cents: int = 0,
     wallet_cents: int = 0,
 ) -> InvoiceAmounts:
-    """The amounts of an invoice with ``fees``; each coupon (a discount in minor units already worked
-    out for this invoice) is capped at what the eligible fees still carry, then spread over them."""
+    """The amounts of an invoice with ``fees``. Coupons apply in order, each on what the fees it
+    covers still carry after the coupons before it, and never more than that."""
     amounts = [round_minor(fee.precise_amount_cents) for fee in fees]
-    remaining = [amount if fee.coupon_eligible else 0 for amount, fee in zip(amounts, fees, strict=True)]
+    remaining = [
+        max(0, amount) if fee.coupon_eligible else 0 for amount, fee in zip(amounts, fees, strict=True)
+    ]
     coupon_per_fee = [0] * len(fees)
     applied_coupons = []
-    for coupon in coupons_cents or []:
-        granted = max(0, min(coupon, sum(remaining)))
+    for coupon in coupons or []:
+        covered = range(len(fees)) if coupon.fee_indexes is None else coupon.fee_indexes
+        weights = [remaining[i] if i in covered else 0 for i in range(len(fees))]
+        base = sum(weights)
+        if coupon.rate is not None:
+            granted = min(base, round_minor(percent_of(Decimal(base), coupon.rate)))
+        else:
+            granted = min(base, max(0, coupon.amount_cents or 0))
         applied_coupons.append(granted)
-        for index, part in enumerate(split(granted, remaining)):
+        for index, part in enumerate(split(granted, weights)):
             coupon_per_fee[index] += part
             remaining[index] -= part
     results = []
-    for fee, amount, coupon in zip(fees, amounts, coupon_per_fee, strict=True):
-        taxable = Decimal(amount - coupon)
+    for fee, amount, discount in zip(fees, amounts, coupon_per_fee, strict=True):
+        taxable = Decimal(amount - discount)
         taxes = tuple(
             FeeTaxAmount(
                 tax.key, tax.rate, percent_of(taxable, tax.rate), round_minor(percent_of(taxable, tax.rate))
             )
             for tax in fee.taxes
         )
-        results.append(FeeAmounts(amount, fee.precise_amount_cents, coupon, taxes))
+        results.append(FeeAmounts(amount, fee.precise_amount_cents, discount, taxes))
     due = sum(result.total_amount_cents for result in results)
     credit_notes = max(0, min(credit_note_cents, due))
     wallet = max(0, min(wallet_cents, due - credit_notes))

@@ -12,6 +12,7 @@ import calendar
 import enum
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 
@@ -69,13 +70,11 @@ def _next(day: date, interval: Interval, anchor_day: int) -> date:
     return _add_months(day, MONTHS[interval], anchor_day)
 
 
-def period_at(
+def full_period_at(
     at: datetime, started_at: datetime, interval: Interval, billing_time: BillingTime, timezone: str
 ) -> Period:
-    """The period of a subscription that contains ``at`` (``at`` >= ``started_at``).
-
-    The first period starts at ``started_at`` itself (a calendar subscription started mid-month has a
-    short first period, which the billing prorates)."""
+    """The whole period (by the calendar or the anniversary) that contains ``at``, even where the
+    subscription started inside it: what a partial period is prorated against."""
     zone = ZoneInfo(timezone)
     local_start = started_at.astimezone(zone).date()
     local_at = at.astimezone(zone).date()
@@ -95,8 +94,35 @@ def period_at(
                 if interval is Interval.WEEKLY
                 else _add_months(local_start, MONTHS[interval] * steps, anchor_day)
             )
-    start = max(_boundary(begin, zone), started_at)
-    return Period(start, _boundary(end, zone))
+    return Period(_boundary(begin, zone), _boundary(end, zone))
+
+
+def period_at(
+    at: datetime, started_at: datetime, interval: Interval, billing_time: BillingTime, timezone: str
+) -> Period:
+    """The period of a subscription that contains ``at`` (``at`` >= ``started_at``).
+
+    The first period starts at ``started_at`` itself (a calendar subscription started mid-month has a
+    short first period, which the billing prorates)."""
+    whole = full_period_at(at, started_at, interval, billing_time, timezone)
+    return Period(max(whole.start, started_at), whole.end)
+
+
+def days_touched(start: datetime, end: datetime, timezone: str) -> int:
+    """How many local calendar days ``[start, end)`` touches: a day begun counts as a day used."""
+    if end <= start:
+        return 0
+    zone = ZoneInfo(timezone)
+    first = start.astimezone(zone).date()
+    last = (end - timedelta(microseconds=1)).astimezone(zone).date()
+    return (last - first).days + 1
+
+
+def proration(part: Period, whole: Period, timezone: str) -> Fraction:
+    """The share of ``whole`` that ``part`` covers, in days (exact, as a fraction)."""
+    return Fraction(
+        days_touched(part.start, part.end, timezone), days_touched(whole.start, whole.end, timezone)
+    )
 
 
 def yearly_factor(interval: Interval) -> int:

@@ -7,13 +7,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.addons import service as addons
 from app.auth.actor import Actor
+from app.billing.charges import ChargeModel
 from app.coupons import service as coupons
 from app.coupons.models import CouponExpiration, CouponFrequency, CouponKind
 from app.customers import service as customers
 from app.metrics import service as metrics
 from app.metrics.models import AggregationType
 from app.plans import service as plans
-from app.plans.models import ChargeModel, PlanInterval
+from app.plans.models import PlanInterval
 from app.plans.service import ChargeSpec
 from app.taxes import service as taxes
 

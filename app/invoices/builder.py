@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.billing.invoice import FeeInput, TaxRate, compute
+from app.billing.invoice import CouponInput, FeeInput, TaxRate, compute
 from app.customers.models import Customer, CustomerTax
 from app.invoices.models import Fee, FeeKind, FeeTax, Invoice, InvoiceKind, InvoiceStatus
 from app.organizations.models import Organization
@@ -48,7 +48,7 @@ class Line:
 
 @dataclass
 class Adjustments:
-    coupons_cents: list[int] = field(default_factory=list)
+    coupons: list[CouponInput] = field(default_factory=list)
     credit_note_cents: int = 0
     wallet_cents: int = 0
 
@@ -116,7 +116,7 @@ async def build(
             FeeInput(line.amount, tuple(TaxRate(str(t.id), t.rate) for t in line.taxes), line.coupon_eligible)
             for line in lines
         ],
-        adjustments.coupons_cents,
+        adjustments.coupons,
         adjustments.credit_note_cents,
         adjustments.wallet_cents,
     )

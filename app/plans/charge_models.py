@@ -13,9 +13,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from app.billing.charges import ChargeModel
 from app.core import decimals
 from app.core.errors import Collector
-from app.plans.models import ChargeModel
 
 _CAMEL = {
     "amount": "amount",

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import enum
 import uuid
 from datetime import datetime
 from typing import Any
@@ -10,19 +9,12 @@ from sqlalchemy import BigInteger, ForeignKey, String
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.billing.charges import ChargeModel
 from app.billing.periods import Interval
 from app.db.base import Base, Model, SoftDeleted, TenantOwned, enum_column
 from app.taxes.models import TaxLink
 
 PlanInterval = Interval  # the billing engine's own enum: one definition of what an interval is
-
-
-class ChargeModel(enum.Enum):
-    STANDARD = "standard"
-    GRADUATED = "graduated"
-    VOLUME = "volume"
-    PACKAGE = "package"
-    PERCENTAGE = "percentage"
 
 
 class Plan(TenantOwned, SoftDeleted, Model):

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.actor import Actor
+from app.billing.charges import ChargeModel
 from app.core import validation
 from app.core.errors import Collector, NotFound, ValidationFailed
 from app.core.pagination import Page, PageRequest
@@ -21,7 +22,7 @@ from app.db.errors import constraint_errors
 from app.db.pagination import paginate
 from app.metrics.models import AggregationType, BillableMetric
 from app.plans import charge_models
-from app.plans.models import Charge, ChargeModel, Plan, PlanInterval, PlanTax, PlanVersion
+from app.plans.models import Charge, Plan, PlanInterval, PlanTax, PlanVersion
 from app.subscriptions.models import LIVE, Subscription
 from app.taxes import service as taxes
 

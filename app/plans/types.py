@@ -6,12 +6,13 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
+from app.billing.charges import ChargeModel
 from app.graphql.context import Context
 from app.graphql.scalars import BigInt
 from app.metrics.loaders import metrics
 from app.metrics.types import BillableMetricType
 from app.plans.loaders import charges_of, plans
-from app.plans.models import Charge, ChargeModel, Plan, PlanInterval, PlanTax
+from app.plans.models import Charge, Plan, PlanInterval, PlanTax
 from app.taxes.loaders import taxes_of
 from app.taxes.types import TaxType
 
