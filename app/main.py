@@ -18,6 +18,7 @@ from app.auth.cache import IdentityCache
 from app.db import embedded, migrate
 from app.db.engine import Database, resolve_url
 from app.db.urls import driver_dsn
+from app.events import rest as events_rest
 from app.graphql.executor import Executor
 from app.graphql.schema import schema
 from app.graphql.view import GraphQLEndpoint
@@ -36,6 +37,13 @@ async def health(request: Request) -> JSONResponse:
         log.warning("health check failed", exc_info=True)
         return JSONResponse({"status": "unavailable", "database": "unreachable"}, status_code=503)
     return JSONResponse({"status": "ok", "database": "ok"})
+
+
+# Plain HTTP endpoints; each handler declares its permission (see app.auth.rest).
+REST_ROUTES = [
+    Route("/api/v1/events", events_rest.create_event.handle, methods=["POST"]),
+    Route("/api/v1/events/batch", events_rest.create_events.handle, methods=["POST"]),
+]
 
 
 def tune_garbage_collector() -> None:
@@ -81,9 +89,11 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
                 methods=["GET", "POST"],
             ),
             Route("/health", health, methods=["GET"]),
+            *REST_ROUTES,
         ],
         lifespan=lifespan,
     )
     app.state.db = database
     app.state.identities = identities
+    app.state.settings = settings
     return app

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 
 import sqlalchemy as sa
@@ -46,19 +47,28 @@ class Database:
 
     async def fetch(self, sql: str, *args: Any) -> list[Any]:
         """Fixed SQL straight on asyncpg, outside any session (autocommit): for the per-request hot path."""
-        for hook in self.statement_hooks:
-            hook(sql)
-        if self._bound is not None:
-            return await self._fetch_on(self._bound, sql, args)
-        async with self.engine.connect() as connection:
-            return await self._fetch_on(connection, sql, args)
+        async with self.fetcher() as fetch:
+            return await fetch(sql, *args)
 
-    @staticmethod
-    async def _fetch_on(connection: AsyncConnection, sql: str, args: tuple[Any, ...]) -> list[Any]:
-        raw = await connection.get_raw_connection()
-        driver = raw.driver_connection
-        assert driver is not None
-        return list(await driver.fetch(sql, *args))
+    @asynccontextmanager
+    async def fetcher(self) -> AsyncIterator[Callable[..., Awaitable[list[Any]]]]:
+        """One pooled connection for several fixed statements in a row (each in autocommit)."""
+        if self._bound is not None:
+            yield self._fetch_on(self._bound)
+            return
+        async with self.engine.connect() as connection:
+            yield self._fetch_on(connection)
+
+    def _fetch_on(self, connection: AsyncConnection) -> Callable[..., Awaitable[list[Any]]]:
+        async def fetch(sql: str, *args: Any) -> list[Any]:
+            for hook in self.statement_hooks:
+                hook(sql)
+            raw = await connection.get_raw_connection()
+            driver = raw.driver_connection
+            assert driver is not None
+            return list(await driver.fetch(sql, *args))
+
+        return fetch
 
     @classmethod
     def connect(cls, url: URL, settings: Settings) -> Database:
@@ -73,6 +83,19 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+def session_fetch(session: AsyncSession) -> Callable[..., Any]:
+    """Run fixed SQL on asyncpg through ``session``'s own connection (so inside its transaction)."""
+
+    async def fetch(sql: str, *args: Any) -> list[Any]:
+        connection = await session.connection()
+        raw = await connection.get_raw_connection()
+        driver = raw.driver_connection
+        assert driver is not None
+        return list(await driver.fetch(sql, *args))
+
+    return fetch
 
 
 def make_sessionmaker(bind: AsyncEngine | AsyncConnection) -> async_sessionmaker[AsyncSession]:

@@ -8,6 +8,7 @@ from app.audit import models as _audit  # noqa: F401
 from app.coupons import models as _coupons  # noqa: F401
 from app.customers import models as _customers  # noqa: F401
 from app.db.base import Base
+from app.events import models as _events  # noqa: F401
 from app.invoices import models as _invoices  # noqa: F401
 from app.members import models as _members  # noqa: F401
 from app.metrics import models as _metrics  # noqa: F401

@@ -63,6 +63,7 @@ class Context:
             with capture_changes(session) as changes:
                 result = await fn(session)
                 await session.flush()
+            changes.extend(getattr(result, "audit_changes", []))  # what raw SQL did, as the result says
             if any(change["type"] in _AUTHORIZATION_TYPES for change in changes):
                 self.changed_authorization = True
             await audit.record(

@@ -29,11 +29,6 @@ CODES = frozenset(
 )
 
 
-def error_body(code: str, message: str, **extensions: Any) -> dict[str, Any]:
-    """A GraphQL error object for a failure outside execution (body too large, bad JSON...)."""
-    return {"message": message, "extensions": {"code": code, **extensions}}
-
-
 def _path(error: GraphQLError) -> str:
     return ".".join(str(part) for part in error.path or ())
 

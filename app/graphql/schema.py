@@ -15,6 +15,8 @@ from app.coupons.mutations import CouponMutations
 from app.coupons.queries import CouponQueries
 from app.customers.mutations import CustomerMutations
 from app.customers.queries import CustomerQueries
+from app.events.mutations import EventMutations
+from app.events.queries import EventQueries
 from app.graphql.scalars import SCALAR_OVERRIDES
 from app.invoices.mutations import InvoiceMutations
 from app.invoices.queries import InvoiceQueries
@@ -55,6 +57,7 @@ Query = merge_types(
         SubscriptionQueries,
         InvoiceQueries,
         WalletQueries,
+        EventQueries,
     ),
 )
 Mutation = merge_types(
@@ -74,6 +77,7 @@ Mutation = merge_types(
         SubscriptionMutations,
         InvoiceMutations,
         WalletMutations,
+        EventMutations,
     ),
 )
 

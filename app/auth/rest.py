@@ -1,0 +1,56 @@
+"""Declared authorization for the plain HTTP endpoints, the same as on the graph: a handler declares
+the permission it needs; the caller is authenticated exactly like a GraphQL request (token or API key,
+identity cache) and refused with the same error codes."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from app.auth.actor import Actor
+from app.auth.identity import authenticate
+from app.auth.permissions import Permission
+from app.http import error_body, reply, request_id_of
+
+Handler = Callable[[Request, Actor, str], Awaitable[Response]]
+
+
+class Protected:
+    """A Starlette endpoint that authenticates, checks ``permission``, then calls ``handler``."""
+
+    def __init__(self, permission: Permission, handler: Handler) -> None:
+        self.permission = permission
+        self.handler = handler
+
+    async def handle(self, request: Request) -> Response:
+        request_id = request_id_of(request)
+        state: Any = request.app.state
+        identity = await authenticate(
+            state.db,
+            state.identities,
+            state.settings.signing_key(),
+            request.headers.get("authorization"),
+            request.headers.get("x-organization-id"),
+        )
+        actor = identity.actor
+        if not actor.authenticated:
+            message = actor.credential_error or "Authentication required"
+            return reply({"errors": [error_body("UNAUTHENTICATED", message)]}, request_id, 401)
+        if self.permission.value not in actor.permissions:
+            body = error_body(
+                "FORBIDDEN",
+                f"Missing permission: {self.permission.value}",
+                requiredPermissions=[self.permission.value],
+            )
+            return reply({"errors": [body]}, request_id, 403)
+        return await self.handler(request, actor, request_id)
+
+
+def requires_permission(permission: Permission) -> Callable[[Handler], Protected]:
+    def declare(handler: Handler) -> Protected:
+        return Protected(permission, handler)
+
+    return declare

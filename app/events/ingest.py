@@ -1,0 +1,203 @@
+"""Ingesting usage events: validate each one against the organization's metrics and subscriptions,
+then write the whole batch in one statement that skips what is already stored.
+
+Exactly once: a unique key on (organization, subscription's external id, transaction id) decides; the
+insert is ``INSERT ... SELECT FROM unnest(...) ON CONFLICT DO NOTHING RETURNING``, so concurrent
+senders of the same event store it once and each answer says whether it was new or a duplicate. A bad
+event is rejected on its own; the valid ones of its batch are stored.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from app.metrics.models import AggregationType
+
+MAX_BATCH = 1000
+_NUMERIC = {
+    AggregationType.SUM_AGG,
+    AggregationType.MAX_AGG,
+    AggregationType.LATEST_AGG,
+    AggregationType.WEIGHTED_SUM_AGG,
+}
+
+Fetch = Callable[..., Awaitable[list[Any]]]
+
+_METRICS = """SELECT code, aggregation_type, field_name FROM billable_metrics
+WHERE organization_id = $1 AND deleted_at IS NULL AND code = ANY($2::text[])"""
+_SUBSCRIPTIONS = """SELECT DISTINCT external_id FROM subscriptions
+WHERE organization_id = $1 AND external_id = ANY($2::text[])"""
+_INSERT = """INSERT INTO events
+    (organization_id, external_subscription_id, transaction_id, code, timestamp, properties)
+SELECT $1, e.ext, e.tx, e.code, e.ts, e.props::jsonb
+FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[]) AS e(ext, tx, code, ts, props)
+ON CONFLICT (organization_id, external_subscription_id, transaction_id) DO NOTHING
+RETURNING external_subscription_id, transaction_id"""
+
+
+class EventStatus(enum.Enum):
+    CREATED = "created"
+    DUPLICATE = "duplicate"
+    REJECTED = "rejected"
+
+
+@dataclass
+class EventOutcome:
+    transaction_id: str | None
+    external_subscription_id: str | None
+    code: str | None
+    status: EventStatus = EventStatus.REJECTED
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class BatchOutcome:
+    events: list[EventOutcome]
+
+    def count(self, status: EventStatus) -> int:
+        return sum(1 for event in self.events if event.status is status)
+
+    @property
+    def audit_changes(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "type": "EventBatch",
+                "action": "create",
+                "changes": {status.value: self.count(status) for status in EventStatus},
+            }
+        ]
+
+
+@dataclass
+class _Valid:
+    outcome: EventOutcome
+    timestamp: datetime
+    properties: str
+
+
+def _text(errors: dict[str, str], name: str, value: Any) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        errors[name] = "is required (a non-empty string)"
+        return None
+    if len(value) > 255 or "\x00" in value:
+        errors[name] = "must be at most 255 characters, without NUL"
+        return None
+    return value
+
+
+def _timestamp(errors: dict[str, str], name: str, value: Any) -> datetime:
+    now = datetime.now(UTC)
+    if value is None:
+        return now
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            return datetime.fromtimestamp(value, UTC)
+        except (OverflowError, OSError, ValueError):
+            pass
+    elif isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value)
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+        except ValueError:
+            pass
+    errors[name] = "must be an ISO 8601 date-time or Unix seconds"
+    return now
+
+
+def _numeric(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return value == value and value not in (float("inf"), float("-inf"))
+    if isinstance(value, str):
+        try:
+            return Decimal(value).is_finite()
+        except InvalidOperation:
+            return False
+    return False
+
+
+def _parse(raw: Any, names: dict[str, str]) -> tuple[EventOutcome, datetime, dict[str, Any]]:
+    """``names`` maps our keys to the caller's spelling (camelCase on the graph, snake_case over REST)."""
+    if not isinstance(raw, dict):
+        return EventOutcome(None, None, None, errors={"event": "must be an object"}), datetime.now(UTC), {}
+    event = raw
+    errors: dict[str, str] = {}
+    outcome = EventOutcome(
+        _text(errors, names["transaction_id"], event.get(names["transaction_id"])),
+        _text(errors, names["external_subscription_id"], event.get(names["external_subscription_id"])),
+        _text(errors, "code", event.get("code")),
+        errors=errors,
+    )
+    timestamp = _timestamp(errors, "timestamp", event.get("timestamp"))
+    properties = event.get("properties")
+    if properties is None:
+        properties = {}
+    elif not isinstance(properties, dict):
+        errors["properties"] = "must be an object"
+        properties = {}
+    return outcome, timestamp, properties
+
+
+async def ingest(
+    fetch: Fetch, organization_id: uuid.UUID, raw_events: list[Any], names: dict[str, str]
+) -> BatchOutcome:
+    """Validate and store a batch; ``fetch(sql, *args)`` runs a statement on the caller's connection."""
+    parsed = [_parse(raw, names) for raw in raw_events]
+    codes = sorted({o.code for o, _, _ in parsed if o.code})
+    externals = sorted({o.external_subscription_id for o, _, _ in parsed if o.external_subscription_id})
+    metrics = {row["code"]: row for row in await fetch(_METRICS, organization_id, codes)} if codes else {}
+    known = (
+        {row["external_id"] for row in await fetch(_SUBSCRIPTIONS, organization_id, externals)}
+        if externals
+        else set()
+    )
+    valid: dict[tuple[str, str], _Valid] = {}
+    outcomes = []
+    for outcome, timestamp, properties in parsed:
+        outcomes.append(outcome)
+        if outcome.errors:
+            continue
+        metric = metrics.get(outcome.code)
+        if metric is None:
+            outcome.errors["code"] = f"no billable metric '{outcome.code}'"
+        if outcome.external_subscription_id not in known:
+            outcome.errors[names["external_subscription_id"]] = "no subscription with this external id"
+        if metric is not None and not outcome.errors:
+            aggregation = AggregationType(metric["aggregation_type"])
+            field_name = metric["field_name"]
+            if aggregation is not AggregationType.COUNT_AGG and field_name not in properties:
+                outcome.errors[f"properties.{field_name}"] = f"is required by the {outcome.code} metric"
+            elif aggregation in _NUMERIC and not _numeric(properties[field_name]):
+                outcome.errors[f"properties.{field_name}"] = "must be a number"
+        if outcome.errors:
+            continue
+        key = (outcome.external_subscription_id or "", outcome.transaction_id or "")
+        if key in valid:  # the same transaction twice in one batch: the first one counts
+            outcome.status = EventStatus.DUPLICATE
+            continue
+        valid[key] = _Valid(outcome, timestamp, json.dumps(properties))
+    if valid:
+        entries = list(valid.values())
+        inserted = await fetch(
+            _INSERT,
+            organization_id,
+            [e.outcome.external_subscription_id for e in entries],
+            [e.outcome.transaction_id for e in entries],
+            [e.outcome.code for e in entries],
+            [e.timestamp for e in entries],
+            [e.properties for e in entries],
+        )
+        new = {(row["external_subscription_id"], row["transaction_id"]) for row in inserted}
+        for key, entry in valid.items():
+            entry.outcome.status = EventStatus.CREATED if key in new else EventStatus.DUPLICATE
+    return BatchOutcome(outcomes)

@@ -1,0 +1,45 @@
+"""Small HTTP helpers shared by the GraphQL endpoint and the REST endpoints."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused as soon as it passes ``limit`` bytes (declared or streamed)."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise BodyTooLarge
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise BodyTooLarge
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def request_id_of(request: Request) -> str:
+    given = request.headers.get("x-request-id", "")
+    return given if _REQUEST_ID.match(given) else uuid.uuid4().hex
+
+
+def error_body(code: str, message: str, **extensions: Any) -> dict[str, Any]:
+    """An error object shaped like a GraphQL error, for failures outside execution and for REST."""
+    return {"message": message, "extensions": {"code": code, **extensions}}
+
+
+def reply(body: dict[str, Any], request_id: str, status: int = 200) -> JSONResponse:
+    return JSONResponse(body, status_code=status, headers={"x-request-id": request_id})

@@ -1,0 +1,25 @@
+"""Every plain HTTP endpoint but health declares its permission, like every operation of the graph."""
+
+from __future__ import annotations
+
+from starlette.routing import Route
+
+from app.auth.rest import Protected
+from app.main import create_app
+from tests.conftest import settings_for_tests
+
+OPEN = {"/graphql", "/health"}
+
+
+def test_every_rest_route_is_protected_by_a_declared_permission() -> None:
+    app = create_app(settings_for_tests())
+    declared = {}
+    for route in app.routes:
+        assert isinstance(route, Route)
+        if route.path in OPEN:
+            continue
+        owner = getattr(route.endpoint, "__self__", None)
+        assert isinstance(owner, Protected), route.path
+        declared[route.path] = owner.permission.value
+
+    assert declared == {"/api/v1/events": "events:create", "/api/v1/events/batch": "events:create"}
