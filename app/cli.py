@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import sys
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -112,6 +114,56 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> None:
     _print_demo(settings, "127.0.0.1", 8000)
 
 
+def cmd_bill(args: argparse.Namespace, settings: Settings) -> None:
+    from app.invoicing.run import run
+
+    at = _parse_at(args.at)
+
+    async def once() -> str:
+        db = Database.connect(await resolve_url(settings), settings)
+        try:
+            await migrate.upgrade(db.engine)
+            return (await run(db, at)).line()
+        finally:
+            await db.dispose()
+
+    print(asyncio.run(once()))
+
+
+def cmd_worker(args: argparse.Namespace, settings: Settings) -> None:
+    """Bill continuously: a run every ``--interval`` seconds until stopped (SIGINT or SIGTERM)."""
+    import signal
+
+    from app.invoicing.run import run
+
+    async def forever() -> None:
+        db = Database.connect(await resolve_url(settings), settings)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        try:
+            await migrate.upgrade(db.engine)
+            while not stop.is_set():
+                print((await run(db, datetime.now(UTC))).line(), flush=True)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), args.interval)
+        finally:
+            await db.dispose()
+
+    asyncio.run(forever())
+
+
+def _parse_at(value: str | None) -> datetime:
+    if value is None:
+        return datetime.now(UTC)
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise SystemExit(f"--at: '{value}' is not an ISO 8601 date-time") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
 def cmd_export_schema(args: argparse.Namespace, settings: Settings) -> None:
     from app.graphql.schema import sdl
 
@@ -145,6 +197,14 @@ def parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="load the demo organization and print its members")
     demo.set_defaults(handler=cmd_demo)
+
+    bill = commands.add_parser("bill", help="bill every subscription whose period has ended, once")
+    bill.add_argument("--at", help="as if it were this ISO 8601 date-time (default: now)")
+    bill.set_defaults(handler=cmd_bill)
+
+    worker = commands.add_parser("worker", help="bill continuously")
+    worker.add_argument("--interval", type=float, default=60.0, help="seconds between runs")
+    worker.set_defaults(handler=cmd_worker)
 
     export = commands.add_parser("export-schema", help="write the GraphQL SDL")
     export.add_argument("--output", default="schema.graphql", help="file, or - for stdout")

@@ -10,6 +10,7 @@ from app.customers import models as _customers  # noqa: F401
 from app.db.base import Base
 from app.events import models as _events  # noqa: F401
 from app.invoices import models as _invoices  # noqa: F401
+from app.invoicing import models as _invoicing  # noqa: F401
 from app.members import models as _members  # noqa: F401
 from app.metrics import models as _metrics  # noqa: F401
 from app.organizations import models as _organizations  # noqa: F401

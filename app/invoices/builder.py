@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.billing.invoice import CouponInput, FeeInput, TaxRate, compute
+from app.billing.invoice import CouponInput, FeeInput, InvoiceAmounts, TaxRate, compute
 from app.customers.models import Customer, CustomerTax
 from app.invoices.models import Fee, FeeKind, FeeTax, Invoice, InvoiceKind, InvoiceStatus
 from app.organizations.models import Organization
@@ -98,20 +98,9 @@ def snapshot(customer: Customer) -> dict[str, Any]:
     }
 
 
-async def build(
-    session: AsyncSession,
-    customer: Customer,
-    invoice_type: InvoiceKind,
-    currency: str,
-    lines: list[Line],
-    *,
-    status: InvoiceStatus = InvoiceStatus.FINALIZED,
-    issuing_date: date | None = None,
-    adjustments: Adjustments | None = None,
-) -> Invoice:
-    organization = await session.get_one(Organization, customer.organization_id)
+def amounts_of(lines: list[Line], adjustments: Adjustments | None = None) -> InvoiceAmounts:
     adjustments = adjustments or Adjustments()
-    amounts = compute(
+    return compute(
         [
             FeeInput(line.amount, tuple(TaxRate(str(t.id), t.rate) for t in line.taxes), line.coupon_eligible)
             for line in lines
@@ -120,12 +109,37 @@ async def build(
         adjustments.credit_note_cents,
         adjustments.wallet_cents,
     )
+
+
+def _set_amounts(invoice: Invoice, amounts: InvoiceAmounts) -> None:
+    invoice.fees_amount_cents = amounts.fees_amount_cents
+    invoice.coupons_amount_cents = amounts.coupons_amount_cents
+    invoice.sub_total_excluding_taxes_amount_cents = amounts.sub_total_excluding_taxes_amount_cents
+    invoice.taxes_amount_cents = amounts.taxes_amount_cents
+    invoice.sub_total_including_taxes_amount_cents = amounts.sub_total_including_taxes_amount_cents
+    invoice.credit_notes_amount_cents = amounts.credit_notes_amount_cents
+    invoice.prepaid_credit_amount_cents = amounts.prepaid_credit_amount_cents
+    invoice.total_amount_cents = amounts.total_amount_cents
+
+
+async def create(
+    session: AsyncSession,
+    customer: Customer,
+    invoice_type: InvoiceKind,
+    currency: str,
+    lines: list[Line],
+    amounts: InvoiceAmounts,
+    *,
+    status: InvoiceStatus = InvoiceStatus.FINALIZED,
+    issuing_date: date | None = None,
+) -> Invoice:
+    """A new invoice with its number, its fees and its amounts."""
+    organization = await session.get_one(Organization, customer.organization_id)
     issued = issuing_date or await local_today(session, customer)
     term = (
         customer.net_payment_term if customer.net_payment_term is not None else organization.net_payment_term
     )
     sequential_id, number = await next_number(session, customer.organization_id)
-    now = datetime.now(UTC)
     invoice = Invoice(
         id=uuid.uuid4(),
         organization_id=customer.organization_id,
@@ -138,19 +152,53 @@ async def build(
         issuing_date=issued,
         payment_due_date=issued + timedelta(days=term),
         net_payment_term=term,
-        fees_amount_cents=amounts.fees_amount_cents,
-        coupons_amount_cents=amounts.coupons_amount_cents,
-        sub_total_excluding_taxes_amount_cents=amounts.sub_total_excluding_taxes_amount_cents,
-        taxes_amount_cents=amounts.taxes_amount_cents,
-        sub_total_including_taxes_amount_cents=amounts.sub_total_including_taxes_amount_cents,
-        credit_notes_amount_cents=amounts.credit_notes_amount_cents,
-        prepaid_credit_amount_cents=amounts.prepaid_credit_amount_cents,
-        total_amount_cents=amounts.total_amount_cents,
         customer_snapshot=snapshot(customer),
-        finalized_at=now if status is InvoiceStatus.FINALIZED else None,
+        finalized_at=datetime.now(UTC) if status is InvoiceStatus.FINALIZED else None,
     )
+    _set_amounts(invoice, amounts)
     session.add(invoice)
     await session.flush()
+    await write_fees(session, invoice, lines, amounts)
+    return invoice
+
+
+async def rewrite(
+    session: AsyncSession, invoice: Invoice, lines: list[Line], amounts: InvoiceAmounts
+) -> None:
+    """Replace a draft's fees and amounts (a refresh, or the final computation when finalizing)."""
+    assert invoice.status is InvoiceStatus.DRAFT, "finalized invoices never change"
+    await session.execute(sa.delete(Fee).where(Fee.invoice_id == invoice.id))
+    _set_amounts(invoice, amounts)
+    await write_fees(session, invoice, lines, amounts)
+
+
+async def build(
+    session: AsyncSession,
+    customer: Customer,
+    invoice_type: InvoiceKind,
+    currency: str,
+    lines: list[Line],
+    *,
+    status: InvoiceStatus = InvoiceStatus.FINALIZED,
+    issuing_date: date | None = None,
+    adjustments: Adjustments | None = None,
+) -> Invoice:
+    return await create(
+        session,
+        customer,
+        invoice_type,
+        currency,
+        lines,
+        amounts_of(lines, adjustments),
+        status=status,
+        issuing_date=issuing_date,
+    )
+
+
+async def write_fees(
+    session: AsyncSession, invoice: Invoice, lines: list[Line], amounts: InvoiceAmounts
+) -> None:
+    currency = invoice.currency
     fees, fee_taxes = [], []
     for position, (line, result) in enumerate(zip(lines, amounts.fees, strict=True)):
         fee = Fee(
@@ -196,4 +244,3 @@ async def build(
     await session.flush()
     session.add_all(fee_taxes)
     await session.flush()
-    return invoice

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import strawberry
@@ -13,7 +13,8 @@ from app.graphql.context import Context
 from app.graphql.pagination import Collection, collection, page_request
 from app.invoices import service
 from app.invoices.models import InvoiceKind, InvoiceStatus, PaymentStatus
-from app.invoices.types import InvoiceType
+from app.invoices.types import CustomerUsageType, InvoiceType
+from app.invoicing.usage import current_usage
 
 
 @strawberry.type
@@ -44,6 +45,20 @@ class InvoiceQueries:
             search=search_term,
         )
         return collection(await ctx.read(lambda s: service.list_invoices(s, org, filters, request)))
+
+    @strawberry.field(
+        extensions=requires(P.CUSTOMERS_VIEW), description="A subscription's usage so far this period, rated."
+    )
+    async def customer_usage(
+        self, info: Info[Context, Any], customer_id: strawberry.ID, subscription_id: strawberry.ID
+    ) -> CustomerUsageType | None:
+        ctx = info.context
+        org, customer, subscription = (
+            ctx.actor.org(),
+            parse_id("customerId", customer_id),
+            parse_id("subscriptionId", subscription_id),
+        )
+        return await ctx.read(lambda s: current_usage(s, org, customer, subscription, datetime.now(UTC)))
 
     @strawberry.field(extensions=requires(P.INVOICES_VIEW))
     async def invoice(self, info: Info[Context, Any], id: strawberry.ID) -> InvoiceType | None:

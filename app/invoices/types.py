@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry.types import Info
 
+from app.core.decimals import text_of
 from app.customers.loaders import customers
 from app.graphql.context import Context
 from app.graphql.scalars import BigInt
@@ -14,6 +15,8 @@ from app.invoices.models import Fee, FeeKind, Invoice, InvoiceKind, InvoiceStatu
 
 if TYPE_CHECKING:
     from app.customers.types import CustomerType
+    from app.metrics.types import BillableMetricType
+    from app.plans.types import ChargeType
 
 strawberry.enum(InvoiceKind, name="InvoiceTypeEnum")
 strawberry.enum(InvoiceStatus, name="InvoiceStatus")
@@ -111,3 +114,41 @@ class CreateInvoiceInput:
 class UpdateInvoiceInput:
     id: strawberry.ID
     payment_status: PaymentStatus
+
+
+@strawberry.type(name="ChargeUsage", description="One charge's usage so far this period, and its amount.")
+class ChargeUsageType:
+    amount_cents: BigInt
+
+    @strawberry.field
+    def units(self, root: strawberry.Parent[Any]) -> str:
+        return text_of(root.units)
+
+    @strawberry.field
+    def billable_metric(
+        self, root: strawberry.Parent[Any]
+    ) -> Annotated[BillableMetricType, strawberry.lazy("app.metrics.types")]:
+        return root.billable_metric
+
+    @strawberry.field
+    def charge(
+        self, root: strawberry.Parent[Any]
+    ) -> Annotated[ChargeType, strawberry.lazy("app.plans.types")]:
+        return root.charge
+
+
+@strawberry.type(name="CustomerUsage", description="The current period's usage, rated live (before taxes).")
+class CustomerUsageType:
+    from_datetime: datetime
+    to_datetime: datetime
+    currency: str
+    amount_cents: BigInt
+
+    @strawberry.field
+    def charges_usage(self, root: strawberry.Parent[Any]) -> list[ChargeUsageType]:
+        return root.charges
+
+
+@strawberry.input
+class InvoiceIdInput:
+    id: strawberry.ID

@@ -62,3 +62,7 @@ class Subscription(TenantOwned, Model):
     previous_subscription_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("subscriptions.id", ondelete="RESTRICT"), index=True
     )
+    # Billing progress: everything up to ``billed_through`` is invoiced; the next invoice is due at
+    # ``next_billing_at`` (none: nothing left to bill). Kept by app.invoicing.schedule.
+    billed_through: Mapped[datetime | None]
+    next_billing_at: Mapped[datetime | None] = mapped_column(index=True)

@@ -20,6 +20,7 @@ from app.customers.models import Customer
 from app.customers.service import live as live_customers
 from app.db.errors import constraint_errors
 from app.db.pagination import paginate
+from app.invoicing.schedule import reschedule
 from app.organizations.models import Organization
 from app.plans import overrides as plan_overrides
 from app.plans.models import Plan
@@ -189,6 +190,8 @@ async def create_subscription(session: AsyncSession, actor: Actor, data: Subscri
     session.add(subscription)
     async with constraint_errors(_UNIQUE):
         await session.flush()
+    await reschedule(session, subscription)
+    await session.flush()
     return subscription
 
 
@@ -274,6 +277,7 @@ async def terminate_subscription(
         subscription.status, subscription.canceled_at = SubscriptionStatus.CANCELED, now
     else:
         subscription.status, subscription.terminated_at = SubscriptionStatus.TERMINATED, now
+        await reschedule(session, subscription)  # a last invoice for the time used
     await session.flush()
     return subscription
 
@@ -321,6 +325,7 @@ async def change_plan(
             current.status, current.canceled_at = SubscriptionStatus.CANCELED, now
         else:
             current.status, current.terminated_at = SubscriptionStatus.TERMINATED, now
+            await reschedule(session, current)
         await session.flush()
         status = SubscriptionStatus.PENDING if starts > now else SubscriptionStatus.ACTIVE
     else:
@@ -344,6 +349,8 @@ async def change_plan(
     session.add(successor)
     async with constraint_errors(_UNIQUE):
         await session.flush()
+    await reschedule(session, successor)
+    await session.flush()
     return successor
 
 
@@ -356,11 +363,12 @@ async def apply_due_transitions(session: AsyncSession, now: datetime) -> int:
         .where(Subscription.status == SubscriptionStatus.ACTIVE, Subscription.ending_at <= now)
         .with_for_update(skip_locked=True)
     )
-    for subscription in ending:
+    for subscription in ending.all():
         subscription.status, subscription.terminated_at = (
             SubscriptionStatus.TERMINATED,
             subscription.ending_at,
         )
+        await reschedule(session, subscription)
         changed += 1
     await session.flush()
     due = await session.scalars(
@@ -369,7 +377,7 @@ async def apply_due_transitions(session: AsyncSession, now: datetime) -> int:
         .order_by(Subscription.subscription_at)
         .with_for_update(skip_locked=True)
     )
-    for subscription in due:
+    for subscription in due.all():
         if subscription.previous_subscription_id is not None:
             previous = await session.get_one(Subscription, subscription.previous_subscription_id)
             if previous.status is SubscriptionStatus.ACTIVE:
@@ -377,11 +385,13 @@ async def apply_due_transitions(session: AsyncSession, now: datetime) -> int:
                     SubscriptionStatus.TERMINATED,
                     subscription.subscription_at,
                 )
+                await reschedule(session, previous)
                 await session.flush()
         plan = await session.get_one(Plan, subscription.plan_id)
         subscription.status, subscription.started_at = SubscriptionStatus.ACTIVE, subscription.subscription_at
         if subscription.previous_subscription_id is None:
             subscription.trial_ends_at = _trial_end(subscription.subscription_at, plan)
+        await reschedule(session, subscription)
         await session.flush()
         changed += 1
     return changed

@@ -31,7 +31,8 @@ class TransactionStatus(enum.Enum):
 class TransactionSource(enum.Enum):
     PURCHASED = "purchased"
     GRANTED = "granted"
-    INVOICED = "invoiced"
+    INVOICED = "invoiced"  # spent on an invoice
+    VOIDED = "voided"  # given back when that invoice was voided
 
 
 class Wallet(TenantOwned, Model):
