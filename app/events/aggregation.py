@@ -66,8 +66,8 @@ running AS (
 )
 SELECT r.k,
        coalesce(sum((initial.value + running.cumulated)
-           * extract(epoch FROM coalesce(running.next_t, r.e) - running.t)), 0)
-       / nullif(extract(epoch FROM r.e - r.s), 0) AS weighted
+           * extract(epoch FROM coalesce(running.next_t, r.e) - running.t)), 0) AS weighted_seconds,
+       extract(epoch FROM r.e - r.s) AS seconds
 FROM r JOIN initial ON initial.k = r.k JOIN running ON running.k = r.k
 GROUP BY r.k, r.s, r.e"""
 
@@ -155,7 +155,10 @@ async def aggregate(fetch: Fetch, organization_id: Any, requests: list[UsageRequ
     if weighted:
         since = [BEGINNING if r.recurring else r.start for _, r in weighted]
         for row in await fetch(_WEIGHTED, organization_id, *_arguments(weighted, lambda r: r.start), since):
-            results[row["k"]] = Usage(units=_decimal(row["weighted"]) or Decimal(0))
+            seconds = Decimal(row["seconds"])  # divided here, at Decimal's full precision
+            results[row["k"]] = Usage(
+                units=Decimal(row["weighted_seconds"]) / seconds if seconds else Decimal(0)
+            )
     if percentage:
         await _percentage(fetch, organization_id, percentage, results)
     return results

@@ -98,7 +98,11 @@ def adjustments(
 ) -> tuple[Adjustments, list[AppliedCoupon], Wallet | None]:
     """What may reduce this invoice: the customer's coupons in the order they were applied, then the
     balance of a wallet in the invoice's currency that has not expired."""
-    usable = [c for c in credits.coupons if c.amount_currency in (None, currency)]
+    usable = [  # still active (an earlier invoice of this run may have used a coupon up)
+        c
+        for c in credits.coupons
+        if c.status is AppliedCouponStatus.ACTIVE and c.amount_currency in (None, currency)
+    ]
     coupons = []
     for coupon in usable:
         fixed = (

@@ -39,23 +39,27 @@ from app.wallets.models import (
 AGGREGATION_CHUNK = 2000
 
 
+def _following(
+    subscription: Subscription, data: compose.BillingData, billed_through: datetime | None
+) -> Boundary | None:
+    if subscription.started_at is None:
+        return None
+    plan = data.plans[subscription.plan_id]
+    return next_boundary(
+        subscription.started_at,
+        billed_through,
+        subscription.terminated_at,
+        plan.interval,
+        subscription.billing_time,
+        data.timezone(data.customers[subscription.customer_id]),
+        plan.pay_in_advance,
+    )
+
+
 def _boundaries(subscription: Subscription, data: compose.BillingData, at: datetime) -> list[Boundary]:
     """Every boundary due by ``at`` (several when billing catches up)."""
-    plan = data.plans[subscription.plan_id]
-    timezone = data.timezone(data.customers[subscription.customer_id])
     due, billed_through = [], subscription.billed_through
-    while subscription.started_at is not None:
-        boundary = next_boundary(
-            subscription.started_at,
-            billed_through,
-            subscription.terminated_at,
-            plan.interval,
-            subscription.billing_time,
-            timezone,
-            plan.pay_in_advance,
-        )
-        if boundary is None or boundary.at > at:
-            break
+    while (boundary := _following(subscription, data, billed_through)) is not None and boundary.at <= at:
         due.append(boundary)
         billed_through = boundary.at
     return due
@@ -113,8 +117,8 @@ async def bill(session: AsyncSession, subscriptions: Sequence[Subscription], at:
             )
         subscription.billed_through = boundary.at
     for subscription in subscriptions:
-        following = _boundaries(subscription, data, datetime.max.replace(tzinfo=UTC))[:1]
-        subscription.next_billing_at = following[0].at if following else None
+        following = _following(subscription, data, subscription.billed_through)
+        subscription.next_billing_at = following.at if following else None
     await session.flush()
     return invoices
 
