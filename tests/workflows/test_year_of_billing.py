@@ -54,7 +54,7 @@ def graduated(units: Decimal, tiers: list[tuple[int, int | None, str, str]]) -> 
 def volume(units: Decimal, tiers: list[tuple[int, int | None, str, str]]) -> Decimal:
     if units == 0:
         return D(0)
-    for start, end, per_unit, flat in tiers:
+    for _start, end, per_unit, flat in tiers:
         if end is None or units <= end:
             return units * D(per_unit) + D(flat)
     raise AssertionError
@@ -300,9 +300,8 @@ def _generate(customers: dict[str, Customer], timezones: dict[str, str]) -> list
         for month in MONTHS:
             data = customer.months[month]
 
-            def at(day: int, hour: int) -> str:
-                local = datetime(2026, month, day, hour, tzinfo=ZoneInfo(timezones[external_id]))
-                return local.astimezone(UTC).isoformat()
+            def at(day: int, hour: int, month: int = month, zone: str = timezones[external_id]) -> str:
+                return datetime(2026, month, day, hour, tzinfo=ZoneInfo(zone)).astimezone(UTC).isoformat()
 
             data.calls = rng.randint(0, 120)
             events += [
