@@ -10,6 +10,7 @@ import asyncio
 import json
 import statistics
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,13 +68,15 @@ async def run(
     name: str,
     host: str,
     port: int,
-    request: bytes,
+    request: bytes | Callable[[], bytes],
     *,
     concurrency: int = 16,
     seconds: float = 5.0,
     ok: Any = None,
 ) -> Result:
-    """Send ``request`` over ``concurrency`` connections for ``seconds``; ``ok(body)`` judges answers."""
+    """Send ``request`` (or what ``request()`` makes, each time) over ``concurrency`` connections for
+    ``seconds``; ``ok(body)`` judges answers."""
+    make = request if callable(request) else (lambda: request)
     result = Result(name)
     deadline = time.perf_counter() + seconds
 
@@ -82,7 +85,7 @@ async def run(
         try:
             while time.perf_counter() < deadline:
                 started = time.perf_counter()
-                writer.write(request)
+                writer.write(make())
                 status, body = await _read_response(reader)
                 result.latencies.append(time.perf_counter() - started)
                 result.requests += 1
