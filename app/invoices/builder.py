@@ -53,19 +53,21 @@ class Adjustments:
     wallet_cents: int = 0
 
 
-async def next_number(session: AsyncSession, organization_id: uuid.UUID) -> tuple[int, str]:
-    """The organization's next invoice number. The counter row stays locked until the transaction ends,
-    so numbers are given one at a time and a rolled-back invoice gives its number back: no gaps."""
-    sequence, prefix = (
+async def reserve_numbers(
+    session: AsyncSession, organization_id: uuid.UUID, count: int = 1
+) -> list[tuple[int, str]]:
+    """The organization's next ``count`` invoice numbers. The counter row stays locked until the
+    transaction ends, so numbers are given in order and rolled-back invoices give theirs back: no gaps."""
+    last, prefix = (
         await session.execute(
             sa.update(Organization)
             .where(Organization.id == organization_id)
-            .values(invoice_sequence=Organization.invoice_sequence + 1)
+            .values(invoice_sequence=Organization.invoice_sequence + count)
             .returning(Organization.invoice_sequence, Organization.invoice_prefix)
             .execution_options(synchronize_session=False)
         )
     ).one()
-    return sequence, f"{prefix}-{sequence:06d}"
+    return [(sequence, f"{prefix}-{sequence:06d}") for sequence in range(last - count + 1, last + 1)]
 
 
 async def applicable_taxes(session: AsyncSession, customer: Customer, own: list[Tax]) -> list[Tax]:
@@ -122,6 +124,38 @@ def _set_amounts(invoice: Invoice, amounts: InvoiceAmounts) -> None:
     invoice.total_amount_cents = amounts.total_amount_cents
 
 
+def assemble(
+    customer: Customer,
+    organization: Organization,
+    invoice_type: InvoiceKind,
+    currency: str,
+    lines: list[Line],
+    amounts: InvoiceAmounts,
+    status: InvoiceStatus,
+    issued: date,
+) -> tuple[Invoice, list[Fee], list[FeeTax]]:
+    """An invoice with its fees and their taxes, not yet numbered nor added to a session."""
+    term = (
+        customer.net_payment_term if customer.net_payment_term is not None else organization.net_payment_term
+    )
+    invoice = Invoice(
+        id=uuid.uuid4(),
+        organization_id=customer.organization_id,
+        customer_id=customer.id,
+        invoice_type=invoice_type,
+        status=status,
+        currency=currency,
+        issuing_date=issued,
+        payment_due_date=issued + timedelta(days=term),
+        net_payment_term=term,
+        customer_snapshot=snapshot(customer),
+        finalized_at=datetime.now(UTC) if status is InvoiceStatus.FINALIZED else None,
+    )
+    _set_amounts(invoice, amounts)
+    fees, fee_taxes = _fee_rows(invoice, lines, amounts)
+    return invoice, fees, fee_taxes
+
+
 async def create(
     session: AsyncSession,
     customer: Customer,
@@ -136,30 +170,22 @@ async def create(
     """A new invoice with its number, its fees and its amounts."""
     organization = await session.get_one(Organization, customer.organization_id)
     issued = issuing_date or await local_today(session, customer)
-    term = (
-        customer.net_payment_term if customer.net_payment_term is not None else organization.net_payment_term
+    invoice, fees, fee_taxes = assemble(
+        customer, organization, invoice_type, currency, lines, amounts, status, issued
     )
-    sequential_id, number = await next_number(session, customer.organization_id)
-    invoice = Invoice(
-        id=uuid.uuid4(),
-        organization_id=customer.organization_id,
-        customer_id=customer.id,
-        sequential_id=sequential_id,
-        number=number,
-        invoice_type=invoice_type,
-        status=status,
-        currency=currency,
-        issuing_date=issued,
-        payment_due_date=issued + timedelta(days=term),
-        net_payment_term=term,
-        customer_snapshot=snapshot(customer),
-        finalized_at=datetime.now(UTC) if status is InvoiceStatus.FINALIZED else None,
-    )
-    _set_amounts(invoice, amounts)
-    session.add(invoice)
-    await session.flush()
-    await write_fees(session, invoice, lines, amounts)
+    ((invoice.sequential_id, invoice.number),) = await reserve_numbers(session, customer.organization_id)
+    await insert(session, [invoice], fees, fee_taxes)
     return invoice
+
+
+async def insert(
+    session: AsyncSession, invoices: list[Invoice], fees: list[Fee], fee_taxes: list[FeeTax]
+) -> None:
+    """Each table in one batched INSERT, in the order the foreign keys need (no relationships order them)."""
+    for rows in (invoices, fees, fee_taxes):
+        if rows:
+            session.add_all(rows)
+            await session.flush()
 
 
 async def rewrite(
@@ -169,7 +195,8 @@ async def rewrite(
     assert invoice.status is InvoiceStatus.DRAFT, "finalized invoices never change"
     await session.execute(sa.delete(Fee).where(Fee.invoice_id == invoice.id))
     _set_amounts(invoice, amounts)
-    await write_fees(session, invoice, lines, amounts)
+    fees, fee_taxes = _fee_rows(invoice, lines, amounts)
+    await insert(session, [], fees, fee_taxes)
 
 
 async def build(
@@ -195,9 +222,7 @@ async def build(
     )
 
 
-async def write_fees(
-    session: AsyncSession, invoice: Invoice, lines: list[Line], amounts: InvoiceAmounts
-) -> None:
+def _fee_rows(invoice: Invoice, lines: list[Line], amounts: InvoiceAmounts) -> tuple[list[Fee], list[FeeTax]]:
     currency = invoice.currency
     fees, fee_taxes = [], []
     for position, (line, result) in enumerate(zip(lines, amounts.fees, strict=True)):
@@ -239,8 +264,4 @@ async def write_fees(
                     amount_cents=applied.amount_cents,
                 )
             )
-    # Each table in one batched INSERT, whatever the number of fees (no relationships order them).
-    session.add_all(fees)
-    await session.flush()
-    session.add_all(fee_taxes)
-    await session.flush()
+    return fees, fee_taxes

@@ -129,13 +129,10 @@ def adjustments(
 
 
 def consume(
-    session: AsyncSession,
-    invoice: Invoice,
-    amounts: InvoiceAmounts,
-    coupons: list[AppliedCoupon],
-    wallet: Wallet | None,
-) -> None:
-    """Finalizing spends what the invoice used: the coupons' remaining amount or periods, the credits."""
+    invoice: Invoice, amounts: InvoiceAmounts, coupons: list[AppliedCoupon], wallet: Wallet | None
+) -> list[WalletTransaction]:
+    """Finalizing spends what the invoice used: the coupons' remaining amount or periods, the credits.
+    Returns the wallet's transaction, for the caller to add once the invoice itself is written."""
     now = datetime.now(UTC)
     for coupon, granted in zip(coupons, amounts.coupon_breakdown, strict=True):
         if granted <= 0:
@@ -152,22 +149,23 @@ def consume(
             if coupon.frequency_duration_remaining <= 0:
                 coupon.status, coupon.terminated_at = AppliedCouponStatus.TERMINATED, now
     spent = amounts.prepaid_credit_amount_cents
-    if wallet is not None and spent > 0:
-        credits = Decimal(spent) / to_minor(wallet.rate_amount, wallet.currency)
-        wallet.credits_balance -= credits
-        wallet.balance_cents = cents_of(wallet, wallet.credits_balance)
-        wallet.consumed_credits += credits
-        wallet.consumed_amount_cents += spent
-        session.add(
-            WalletTransaction(
-                organization_id=wallet.organization_id,
-                wallet_id=wallet.id,
-                transaction_type=TransactionType.OUTBOUND,
-                status=TransactionStatus.SETTLED,
-                source=TransactionSource.INVOICED,
-                credit_amount=credits,
-                amount_cents=spent,
-                invoice_id=invoice.id,
-                settled_at=now,
-            )
+    if wallet is None or spent <= 0:
+        return []
+    credits = Decimal(spent) / to_minor(wallet.rate_amount, wallet.currency)
+    wallet.credits_balance -= credits
+    wallet.balance_cents = cents_of(wallet, wallet.credits_balance)
+    wallet.consumed_credits += credits
+    wallet.consumed_amount_cents += spent
+    return [
+        WalletTransaction(
+            organization_id=wallet.organization_id,
+            wallet_id=wallet.id,
+            transaction_type=TransactionType.OUTBOUND,
+            status=TransactionStatus.SETTLED,
+            source=TransactionSource.INVOICED,
+            credit_amount=credits,
+            amount_cents=spent,
+            invoice_id=invoice.id,
+            settled_at=now,
         )
+    ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
@@ -20,7 +21,7 @@ from app.customers.models import Customer
 from app.db.engine import session_fetch
 from app.events.aggregation import aggregate
 from app.invoices import builder
-from app.invoices.models import Invoice, InvoiceKind, InvoiceStatus, PaymentStatus
+from app.invoices.models import Fee, FeeTax, Invoice, InvoiceKind, InvoiceStatus, PaymentStatus
 from app.invoicing import compose, credits
 from app.invoicing.models import InvoiceSubscription
 from app.invoicing.schedule import Boundary, next_boundary
@@ -92,8 +93,18 @@ def _grace(data: compose.BillingData, subscription: Subscription) -> int:
     return data.organizations[customer.organization_id].invoice_grace_period
 
 
+@dataclass
+class _Issued:
+    invoice: Invoice
+    fees: list[Fee]
+    fee_taxes: list[FeeTax]
+    link: InvoiceSubscription
+    spent: list[WalletTransaction]
+
+
 async def bill(session: AsyncSession, subscriptions: Sequence[Subscription], at: datetime) -> list[Invoice]:
-    """Bill every boundary due by ``at`` of the given subscriptions (locked by the caller)."""
+    """Bill every boundary due by ``at`` of the given subscriptions (locked by the caller). The
+    invoices of the whole batch are numbered in one statement and written in a few batched INSERTs."""
     data = await compose.load(session, subscriptions)
     work = sorted(
         ((s, b) for s in subscriptions for b in _boundaries(s, data, at)),
@@ -101,68 +112,70 @@ async def bill(session: AsyncSession, subscriptions: Sequence[Subscription], at:
     )
     customers = {s.customer_id for s in subscriptions}
     wallets_and_coupons = await credits.load(session, customers)
-    invoices = []
+    issued: list[_Issued] = []
     for (subscription, boundary), usages in zip(work, await _usages(session, work, data), strict=True):
         lines = compose.lines_for(subscription, boundary, data, usages)
         if lines:
-            invoices.append(
-                await _issue(
-                    session,
-                    subscription,
-                    boundary,
-                    lines,
-                    data,
-                    wallets_and_coupons[subscription.customer_id],
-                )
+            issued.append(
+                _issue(subscription, boundary, lines, data, wallets_and_coupons[subscription.customer_id])
             )
         subscription.billed_through = boundary.at
     for subscription in subscriptions:
         following = _following(subscription, data, subscription.billed_through)
         subscription.next_billing_at = following.at if following else None
+    by_organization: dict[uuid.UUID, list[Invoice]] = {}
+    for item in issued:  # in boundary order: numbers follow time
+        by_organization.setdefault(item.invoice.organization_id, []).append(item.invoice)
+    for organization_id, invoices in by_organization.items():
+        numbers = await builder.reserve_numbers(session, organization_id, len(invoices))
+        for invoice, (sequential_id, number) in zip(invoices, numbers, strict=True):
+            invoice.sequential_id, invoice.number = sequential_id, number
+    await builder.insert(
+        session,
+        [i.invoice for i in issued],
+        [fee for i in issued for fee in i.fees],
+        [tax for i in issued for tax in i.fee_taxes],
+    )
+    session.add_all([i.link for i in issued] + [t for i in issued for t in i.spent])
     await session.flush()
-    return invoices
+    return [i.invoice for i in issued]
 
 
-async def _issue(
-    session: AsyncSession,
+def _issue(
     subscription: Subscription,
     boundary: Boundary,
     lines: list[builder.Line],
     data: compose.BillingData,
     customer_credits: credits.CustomerCredits,
-) -> Invoice:
+) -> _Issued:
     customer = data.customers[subscription.customer_id]
     currency = data.plans[subscription.plan_id].amount_currency
     adjustments, coupons, wallet = credits.adjustments(customer_credits, lines, data, currency, boundary.at)
     amounts = builder.amounts_of(lines, adjustments)
     draft = _grace(data, subscription) > 0
-    invoice = await builder.create(
-        session,
+    invoice, fees, fee_taxes = builder.assemble(
         customer,
+        data.organizations[customer.organization_id],
         InvoiceKind.SUBSCRIPTION,
         currency,
         lines,
         amounts,
-        status=InvoiceStatus.DRAFT if draft else InvoiceStatus.FINALIZED,
-        issuing_date=boundary.at.astimezone(ZoneInfo(data.timezone(customer))).date(),
+        InvoiceStatus.DRAFT if draft else InvoiceStatus.FINALIZED,
+        boundary.at.astimezone(ZoneInfo(data.timezone(customer))).date(),
     )
-    session.add(
-        InvoiceSubscription(
-            organization_id=invoice.organization_id,
-            invoice_id=invoice.id,
-            subscription_id=subscription.id,
-            billed_at=boundary.at,
-            kind=boundary.kind,
-            arrears_start=boundary.arrears.start if boundary.arrears else None,
-            arrears_end=boundary.arrears.end if boundary.arrears else None,
-            advance_start=boundary.advance.start if boundary.advance else None,
-            advance_end=boundary.advance.end if boundary.advance else None,
-        )
+    link = InvoiceSubscription(
+        organization_id=invoice.organization_id,
+        invoice_id=invoice.id,
+        subscription_id=subscription.id,
+        billed_at=boundary.at,
+        kind=boundary.kind,
+        arrears_start=boundary.arrears.start if boundary.arrears else None,
+        arrears_end=boundary.arrears.end if boundary.arrears else None,
+        advance_start=boundary.advance.start if boundary.advance else None,
+        advance_end=boundary.advance.end if boundary.advance else None,
     )
-    await session.flush()
-    if not draft:
-        credits.consume(session, invoice, amounts, coupons, wallet)
-    return invoice
+    spent = [] if draft else credits.consume(invoice, amounts, coupons, wallet)
+    return _Issued(invoice, fees, fee_taxes, link, spent)
 
 
 async def _recompute(session: AsyncSession, invoice: Invoice, *, final: bool) -> None:
@@ -190,7 +203,7 @@ async def _recompute(session: AsyncSession, invoice: Invoice, *, final: bool) ->
     await builder.rewrite(session, invoice, lines, amounts)
     if final:
         invoice.status, invoice.finalized_at = InvoiceStatus.FINALIZED, datetime.now(UTC)
-        credits.consume(session, invoice, amounts, coupons, wallet)
+        session.add_all(credits.consume(invoice, amounts, coupons, wallet))
     await session.flush()
 
 
