@@ -145,3 +145,13 @@ def test_serve_answers_on_its_port_and_stops_cleanly(cli_url: str) -> None:
         server.send_signal(signal.SIGTERM)
         output, _ = server.communicate(timeout=20)
     assert "Application shutdown complete" in output
+
+
+def test_bill_runs_once_and_reports(cli_url: str) -> None:
+    result = billgraph(cli_url, "bill", "--at", "2026-02-01T00:00:00Z")
+    bad = billgraph(cli_url, "bill", "--at", "yesterday")
+
+    assert result.returncode == 0, result.stderr
+    assert "billing run at 2026-02-01T00:00:00+00:00:" in result.stdout
+    assert bad.returncode != 0
+    assert "not an ISO 8601 date-time" in bad.stderr

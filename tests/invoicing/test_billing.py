@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import calendar
+from datetime import UTC, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
 import sqlalchemy as sa
 
@@ -339,3 +341,31 @@ async def test_current_usage_is_rated_live(setup: Setup, db: Database) -> None:
     ]
     assert result["amountCents"] == 12
     assert datetime.fromisoformat(result["fromDatetime"]).day == 1
+
+
+async def test_an_upgrade_bills_the_old_plan_to_today_and_the_new_one_from_today(
+    setup: Setup, db: Database
+) -> None:
+    org = setup.org
+    acme = await customer(org, "acme")
+    now = datetime.now(UTC)
+    month_start = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    old = await subscribe(org, acme, setup.plans["arrears"], "sub_acme", month_start.isoformat())
+    upgraded = await org.admin(
+        "mutation($id: ID!, $p: ID!) { changeSubscriptionPlan(input: {id: $id, planId: $p}) { id status } }",
+        id=old,
+        p=setup.plans["advance"],
+    )
+
+    await bill(db, (datetime.now(UTC) + timedelta(seconds=1)).isoformat())
+
+    days = calendar.monthrange(now.year, now.month)[1]
+    used, left = now.day, days - now.day + 1  # the day of the change counts on both sides
+    termination, start = await invoices(org, acme)
+    assert upgraded.ok("changeSubscriptionPlan")["status"] == "ACTIVE"
+    assert [(f["feeType"], f["amountCents"]) for f in termination["fees"]] == [
+        ("SUBSCRIPTION", int((Decimal(1000) * used / days).quantize(Decimal(1), rounding=ROUND_HALF_UP)))
+    ]
+    assert [(f["feeType"], f["amountCents"]) for f in start["fees"]] == [
+        ("SUBSCRIPTION", int((Decimal(3100) * left / days).quantize(Decimal(1), rounding=ROUND_HALF_UP)))
+    ]
