@@ -6,13 +6,17 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
+from app.analytics.loaders import contracted_mrr_of, gross_revenue_of
 from app.auth.graphql import requires
 from app.auth.permissions import P
 from app.coupons.loaders import applied_coupons_of
 from app.coupons.models import AppliedCouponStatus
 from app.coupons.types import AppliedCouponType
+from app.credit_notes.loaders import credit_notes_of_customer
+from app.credit_notes.types import CreditNoteType
 from app.customers.models import Customer, CustomerTax
 from app.graphql.context import Context
+from app.graphql.scalars import BigInt
 from app.invoices.loaders import invoices_of
 from app.invoices.types import InvoiceType
 from app.subscriptions.loaders import subscriptions_of
@@ -36,6 +40,12 @@ class AddressType:
 
 def _address(stored: dict[str, Any] | None) -> AddressType | None:
     return AddressType(**stored) if stored else None
+
+
+def _in_currency(customer: Customer, by_currency: dict[str, int]) -> BigInt:
+    """The figure in the customer's currency (or the only one it has been billed in)."""
+    currency = customer.currency or (next(iter(by_currency)) if len(by_currency) == 1 else None)
+    return BigInt(by_currency.get(currency, 0) if currency else 0)
 
 
 @strawberry.type(name="Customer")
@@ -95,6 +105,31 @@ class CustomerType:
         self, root: strawberry.Parent[Customer], info: Info[Context, Any]
     ) -> list[InvoiceType] | None:
         return await invoices_of(info.context).load(root.id)
+
+    @strawberry.field(extensions=requires(P.CREDIT_NOTES_VIEW), description="Credit notes, newest first.")
+    async def credit_notes(
+        self, root: strawberry.Parent[Customer], info: Info[Context, Any]
+    ) -> list[CreditNoteType] | None:
+        return await credit_notes_of_customer(info.context).load(root.id)
+
+    @strawberry.field(
+        extensions=requires(P.ANALYTICS_VIEW),
+        description="Monthly recurring revenue under contract now, in the customer's currency: the price "
+        "of each active subscription past its trial (negotiated prices included, before coupons and "
+        "taxes), per month.",
+    )
+    async def mrr_cents(self, root: strawberry.Parent[Customer], info: Info[Context, Any]) -> BigInt | None:
+        return _in_currency(root, await contracted_mrr_of(info.context).load(root.id))
+
+    @strawberry.field(
+        extensions=requires(P.ANALYTICS_VIEW),
+        description="All-time gross revenue in the customer's currency: finalized invoice totals "
+        "less refunds.",
+    )
+    async def gross_revenue_cents(
+        self, root: strawberry.Parent[Customer], info: Info[Context, Any]
+    ) -> BigInt | None:
+        return _in_currency(root, await gross_revenue_of(info.context).load(root.id))
 
 
 @strawberry.input

@@ -6,6 +6,7 @@ from app.addons import models as _addons  # noqa: F401
 from app.api_keys import models as _api_keys  # noqa: F401
 from app.audit import models as _audit  # noqa: F401
 from app.coupons import models as _coupons  # noqa: F401
+from app.credit_notes import models as _credit_notes  # noqa: F401
 from app.customers import models as _customers  # noqa: F401
 from app.db.base import Base
 from app.events import models as _events  # noqa: F401

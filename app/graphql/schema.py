@@ -7,12 +7,15 @@ from strawberry.tools import merge_types
 
 from app.addons.mutations import AddOnMutations
 from app.addons.queries import AddOnQueries
+from app.analytics.queries import AnalyticsQueries
 from app.api_keys.mutations import ApiKeyMutations
 from app.api_keys.queries import ApiKeyQueries
 from app.audit.queries import AuditQueries
 from app.auth.graphql import AuthenticatedDirective, PublicDirective, RequiresDirective
 from app.coupons.mutations import CouponMutations
 from app.coupons.queries import CouponQueries
+from app.credit_notes.mutations import CreditNoteMutations
+from app.credit_notes.queries import CreditNoteQueries
 from app.customers.mutations import CustomerMutations
 from app.customers.queries import CustomerQueries
 from app.events.mutations import EventMutations
@@ -56,6 +59,8 @@ Query = merge_types(
         CustomerQueries,
         SubscriptionQueries,
         InvoiceQueries,
+        CreditNoteQueries,
+        AnalyticsQueries,
         WalletQueries,
         EventQueries,
     ),
@@ -76,6 +81,7 @@ Mutation = merge_types(
         CustomerMutations,
         SubscriptionMutations,
         InvoiceMutations,
+        CreditNoteMutations,
         WalletMutations,
         EventMutations,
     ),

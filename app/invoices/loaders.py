@@ -6,7 +6,7 @@ from aiodataloader import DataLoader
 
 from app.graphql.context import Context
 from app.invoices.models import Fee, FeeTax, Invoice
-from app.invoices.service import by_customer, fees_by_invoice, taxes_by_fee
+from app.invoices.service import by_customer, fees_by_id, fees_by_invoice, invoices_by_id, taxes_by_fee
 
 
 def fees_of(ctx: Context) -> DataLoader[uuid.UUID, list[Fee]]:
@@ -33,3 +33,25 @@ def invoices_of(ctx: Context) -> DataLoader[uuid.UUID, list[Invoice]]:
         return [grouped.get(customer_id, []) for customer_id in ids]
 
     return ctx.loader("invoices_of", batch)
+
+
+def invoices(ctx: Context) -> DataLoader[uuid.UUID, Invoice | None]:
+    """Invoices by id within the caller's organization."""
+
+    async def batch(ids: list[uuid.UUID]) -> list[Invoice | None]:
+        org = ctx.actor.org()
+        found = await ctx.read(lambda session: invoices_by_id(session, org, ids))
+        return [found.get(invoice_id) for invoice_id in ids]
+
+    return ctx.loader("invoices", batch)
+
+
+def fees(ctx: Context) -> DataLoader[uuid.UUID, Fee | None]:
+    """Fees by id within the caller's organization."""
+
+    async def batch(ids: list[uuid.UUID]) -> list[Fee | None]:
+        org = ctx.actor.org()
+        found = await ctx.read(lambda session: fees_by_id(session, org, ids))
+        return [found.get(fee_id) for fee_id in ids]
+
+    return ctx.loader("fees", batch)

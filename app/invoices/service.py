@@ -217,3 +217,21 @@ async def by_customer(session: AsyncSession, customer_ids: list[uuid.UUID]) -> d
     for invoice in rows:
         grouped[invoice.customer_id].append(invoice)
     return grouped
+
+
+async def invoices_by_id(
+    session: AsyncSession, organization_id: uuid.UUID, ids: list[uuid.UUID]
+) -> dict[uuid.UUID, Invoice]:
+    rows = await session.scalars(
+        sa.select(Invoice).where(Invoice.organization_id == organization_id, Invoice.id.in_(ids))
+    )
+    return {invoice.id: invoice for invoice in rows}
+
+
+async def fees_by_id(
+    session: AsyncSession, organization_id: uuid.UUID, ids: list[uuid.UUID]
+) -> dict[uuid.UUID, Fee]:
+    rows = await session.scalars(
+        sa.select(Fee).where(Fee.organization_id == organization_id, Fee.id.in_(ids))
+    )
+    return {fee.id: fee for fee in rows}

@@ -6,7 +6,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry.types import Info
 
+from app.auth.graphql import requires
+from app.auth.permissions import P
 from app.core.decimals import text_of
+from app.credit_notes.loaders import credit_notes_of_invoice
 from app.customers.loaders import customers
 from app.graphql.context import Context
 from app.graphql.scalars import BigInt
@@ -14,6 +17,7 @@ from app.invoices.loaders import fee_taxes_of, fees_of
 from app.invoices.models import Fee, FeeKind, Invoice, InvoiceKind, InvoiceStatus, PaymentStatus
 
 if TYPE_CHECKING:
+    from app.credit_notes.types import CreditNoteType
     from app.customers.types import CustomerType
     from app.metrics.types import BillableMetricType
     from app.plans.types import ChargeType
@@ -93,6 +97,12 @@ class InvoiceType:
         self, root: strawberry.Parent[Invoice], info: Info[Context, Any]
     ) -> Annotated[CustomerType, strawberry.lazy("app.customers.types")]:
         return await customers(info.context).load(root.customer_id)
+
+    @strawberry.field(extensions=requires(P.CREDIT_NOTES_VIEW), description="Credit notes on this invoice.")
+    async def credit_notes(
+        self, root: strawberry.Parent[Invoice], info: Info[Context, Any]
+    ) -> list[Annotated[CreditNoteType, strawberry.lazy("app.credit_notes.types")]] | None:
+        return await credit_notes_of_invoice(info.context).load(root.id)
 
 
 @strawberry.input

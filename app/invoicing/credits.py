@@ -1,5 +1,5 @@
-"""Coupons and prepaid credits on a subscription invoice: which apply (and to which fees), and what
-finalizing the invoice consumes of them."""
+"""Coupons, credit-note balances and prepaid credits on a subscription invoice: which apply (and to
+which fees), and what finalizing the invoice consumes of them."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.billing.invoice import CouponInput, InvoiceAmounts
 from app.billing.money import to_minor
 from app.coupons.models import AppliedCoupon, AppliedCouponStatus, CouponFrequency, CouponTarget
+from app.credit_notes.models import CreditNote, CreditNoteApplication, CreditNoteStatus, CreditStatus
 from app.invoices.builder import Adjustments, Line
 from app.invoices.models import Invoice
 from app.invoicing.compose import BillingData
@@ -35,6 +36,17 @@ class CustomerCredits:
     plan_targets: dict[uuid.UUID, set[uuid.UUID]] = field(default_factory=dict)  # by coupon id
     metric_targets: dict[uuid.UUID, set[uuid.UUID]] = field(default_factory=dict)
     wallets: list[Wallet] = field(default_factory=list)
+    credit_notes: list[CreditNote] = field(default_factory=list)  # oldest first
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What reduces one invoice, and the rows that finalizing it draws on."""
+
+    adjustments: Adjustments
+    coupons: list[AppliedCoupon]
+    credit_notes: list[CreditNote]
+    wallet: Wallet | None
 
 
 async def load(session: AsyncSession, customer_ids: set[uuid.UUID]) -> dict[uuid.UUID, CustomerCredits]:
@@ -71,6 +83,18 @@ async def load(session: AsyncSession, customer_ids: set[uuid.UUID]) -> dict[uuid
         .with_for_update()
     ):
         credits[wallet.customer_id].wallets.append(wallet)
+    for note in await session.scalars(
+        sa.select(CreditNote)
+        .where(
+            CreditNote.customer_id.in_(customer_ids),
+            CreditNote.status == CreditNoteStatus.FINALIZED,
+            CreditNote.credit_status == CreditStatus.AVAILABLE,
+            CreditNote.balance_amount_cents > 0,
+        )
+        .order_by(CreditNote.sequential_id)
+        .with_for_update()
+    ):
+        credits[note.customer_id].credit_notes.append(note)
     return credits
 
 
@@ -93,11 +117,12 @@ def _covered(
     return tuple(covered)
 
 
-def adjustments(
+def select(
     credits: CustomerCredits, lines: list[Line], data: BillingData, currency: str, at: datetime
-) -> tuple[Adjustments, list[AppliedCoupon], Wallet | None]:
+) -> Selection:
     """What may reduce this invoice: the customer's coupons in the order they were applied, then the
-    balance of a wallet in the invoice's currency that has not expired."""
+    balances of credit notes in the invoice's currency (oldest first), then the balance of a wallet in
+    that currency that has not expired."""
     usable = [  # still active (an earlier invoice of this run may have used a coupon up)
         c
         for c in credits.coupons
@@ -125,16 +150,58 @@ def adjustments(
         ),
         None,
     )
-    return Adjustments(coupons=coupons, wallet_cents=wallet.balance_cents if wallet else 0), usable, wallet
+    notes = [n for n in credits.credit_notes if n.currency == currency and n.balance_amount_cents > 0]
+    return Selection(
+        Adjustments(
+            coupons=coupons,
+            credit_note_cents=sum(n.balance_amount_cents for n in notes),
+            wallet_cents=wallet.balance_cents if wallet else 0,
+        ),
+        usable,
+        notes,
+        wallet,
+    )
 
 
 def consume(
-    invoice: Invoice, amounts: InvoiceAmounts, coupons: list[AppliedCoupon], wallet: Wallet | None
-) -> list[WalletTransaction]:
-    """Finalizing spends what the invoice used: the coupons' remaining amount or periods, the credits.
-    Returns the wallet's transaction, for the caller to add once the invoice itself is written."""
+    invoice: Invoice, amounts: InvoiceAmounts, chosen: Selection
+) -> list[WalletTransaction | CreditNoteApplication]:
+    """Finalizing spends what the invoice used: the coupons' remaining amount or periods, the credit
+    notes' balances, the prepaid credits. Returns the rows recording what was spent, for the caller to
+    add once the invoice itself is written."""
     now = datetime.now(UTC)
-    for coupon, granted in zip(coupons, amounts.coupon_breakdown, strict=True):
+    _consume_coupons(chosen.coupons, amounts.coupon_breakdown, now)
+    spent: list[WalletTransaction | CreditNoteApplication] = []
+    spent.extend(_consume_credit_notes(invoice, chosen.credit_notes, amounts.credit_notes_amount_cents))
+    spent.extend(_consume_wallet(invoice, chosen.wallet, amounts.prepaid_credit_amount_cents, now))
+    return spent
+
+
+def _consume_credit_notes(
+    invoice: Invoice, notes: list[CreditNote], amount_cents: int
+) -> list[CreditNoteApplication]:
+    applications = []
+    for note in notes:
+        if amount_cents <= 0:
+            break
+        used = min(amount_cents, note.balance_amount_cents)
+        note.balance_amount_cents -= used
+        if note.balance_amount_cents == 0:
+            note.credit_status = CreditStatus.CONSUMED
+        amount_cents -= used
+        applications.append(
+            CreditNoteApplication(
+                organization_id=invoice.organization_id,
+                credit_note_id=note.id,
+                invoice_id=invoice.id,
+                amount_cents=used,
+            )
+        )
+    return applications
+
+
+def _consume_coupons(coupons: list[AppliedCoupon], granted_each: tuple[int, ...], now: datetime) -> None:
+    for coupon, granted in zip(coupons, granted_each, strict=True):
         if granted <= 0:
             continue
         if coupon.frequency is CouponFrequency.ONCE:
@@ -148,7 +215,11 @@ def consume(
             coupon.frequency_duration_remaining -= 1
             if coupon.frequency_duration_remaining <= 0:
                 coupon.status, coupon.terminated_at = AppliedCouponStatus.TERMINATED, now
-    spent = amounts.prepaid_credit_amount_cents
+
+
+def _consume_wallet(
+    invoice: Invoice, wallet: Wallet | None, spent: int, now: datetime
+) -> list[WalletTransaction]:
     if wallet is None or spent <= 0:
         return []
     credits = Decimal(spent) / to_minor(wallet.rate_amount, wallet.currency)

@@ -17,6 +17,7 @@ from app.auth.actor import Actor
 from app.billing.charges import Usage
 from app.billing.periods import Period
 from app.core.errors import NotFound, ValidationFailed
+from app.credit_notes.models import CreditNote, CreditNoteApplication, CreditNoteStatus, CreditStatus
 from app.customers.models import Customer
 from app.db.engine import session_fetch
 from app.events.aggregation import aggregate
@@ -99,7 +100,7 @@ class _Issued:
     fees: list[Fee]
     fee_taxes: list[FeeTax]
     link: InvoiceSubscription
-    spent: list[WalletTransaction]
+    spent: list[WalletTransaction | CreditNoteApplication]
 
 
 async def bill(session: AsyncSession, subscriptions: Sequence[Subscription], at: datetime) -> list[Invoice]:
@@ -108,7 +109,9 @@ async def bill(session: AsyncSession, subscriptions: Sequence[Subscription], at:
     data = await compose.load(session, subscriptions)
     work = sorted(
         ((s, b) for s in subscriptions for b in _boundaries(s, data, at)),
-        key=lambda item: (item[1].at, str(item[0].id)),
+        # numbers follow time; at the same moment the older subscription first (an upgrade's end
+        # before the new plan's start)
+        key=lambda item: (item[1].at, item[0].started_at or item[0].subscription_at, str(item[0].id)),
     )
     customers = {s.customer_id for s in subscriptions}
     wallets_and_coupons = await credits.load(session, customers)
@@ -150,8 +153,8 @@ def _issue(
 ) -> _Issued:
     customer = data.customers[subscription.customer_id]
     currency = data.plans[subscription.plan_id].amount_currency
-    adjustments, coupons, wallet = credits.adjustments(customer_credits, lines, data, currency, boundary.at)
-    amounts = builder.amounts_of(lines, adjustments)
+    chosen = credits.select(customer_credits, lines, data, currency, boundary.at)
+    amounts = builder.amounts_of(lines, chosen.adjustments)
     draft = _grace(data, subscription) > 0
     invoice, fees, fee_taxes = builder.assemble(
         customer,
@@ -174,7 +177,7 @@ def _issue(
         advance_start=boundary.advance.start if boundary.advance else None,
         advance_end=boundary.advance.end if boundary.advance else None,
     )
-    spent = [] if draft else credits.consume(invoice, amounts, coupons, wallet)
+    spent = [] if draft else credits.consume(invoice, amounts, chosen)
     return _Issued(invoice, fees, fee_taxes, link, spent)
 
 
@@ -196,14 +199,12 @@ async def _recompute(session: AsyncSession, invoice: Invoice, *, final: bool) ->
     usages = (await _usages(session, [(subscription, boundary)], data))[0]
     lines = compose.lines_for(subscription, boundary, data, usages)
     customer_credits = (await credits.load(session, {subscription.customer_id}))[subscription.customer_id]
-    adjustments, coupons, wallet = credits.adjustments(
-        customer_credits, lines, data, invoice.currency, boundary.at
-    )
-    amounts = builder.amounts_of(lines, adjustments)
+    chosen = credits.select(customer_credits, lines, data, invoice.currency, boundary.at)
+    amounts = builder.amounts_of(lines, chosen.adjustments)
     await builder.rewrite(session, invoice, lines, amounts)
     if final:
         invoice.status, invoice.finalized_at = InvoiceStatus.FINALIZED, datetime.now(UTC)
-        session.add_all(credits.consume(invoice, amounts, coupons, wallet))
+        session.add_all(credits.consume(invoice, amounts, chosen))
     await session.flush()
 
 
@@ -246,7 +247,15 @@ async def void_invoice(session: AsyncSession, actor: Actor, invoice_id: uuid.UUI
         )
     if invoice.payment_status is PaymentStatus.SUCCEEDED:
         raise ValidationFailed.one("id", "a paid invoice cannot be voided; issue a credit note instead")
+    credited = await session.scalar(
+        sa.select(sa.func.count())
+        .select_from(CreditNote)
+        .where(CreditNote.invoice_id == invoice.id, CreditNote.status == CreditNoteStatus.FINALIZED)
+    )
+    if credited:
+        raise ValidationFailed.one("id", "the invoice has credit notes; void them first")
     invoice.status, invoice.voided_at = InvoiceStatus.VOIDED, datetime.now(UTC)
+    await _restore_credit_notes(session, invoice)
     spent = (
         await session.scalars(
             sa.select(WalletTransaction).where(
@@ -276,6 +285,26 @@ async def void_invoice(session: AsyncSession, actor: Actor, invoice_id: uuid.UUI
         )
     await session.flush()
     return invoice
+
+
+async def _restore_credit_notes(session: AsyncSession, invoice: Invoice) -> None:
+    """The credit-note balances a voided invoice used become available again."""
+    applications = (
+        await session.scalars(
+            sa.select(CreditNoteApplication).where(CreditNoteApplication.invoice_id == invoice.id)
+        )
+    ).all()
+    for application in applications:
+        note = await session.scalar(
+            sa.select(CreditNote)
+            .where(CreditNote.id == application.credit_note_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+        assert note is not None
+        note.balance_amount_cents += application.amount_cents
+        note.credit_status = CreditStatus.AVAILABLE
+        await session.delete(application)
 
 
 async def finalize_due_drafts(session: AsyncSession, today: date, limit: int = 200) -> int:

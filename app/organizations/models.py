@@ -21,3 +21,4 @@ class Organization(Model):
     )  # days invoices stay drafts
     invoice_prefix: Mapped[str] = mapped_column(String(12), default="INV", server_default="INV")
     invoice_sequence: Mapped[int] = mapped_column(default=0, server_default="0")  # the last number given
+    credit_note_sequence: Mapped[int] = mapped_column(default=0, server_default="0")

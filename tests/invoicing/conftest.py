@@ -15,7 +15,7 @@ from tests.helpers import Factory, Org
 
 INVOICES = """query($c: ID) { invoices(customerId: $c, limit: 100) { collection {
   id number sequentialId status invoiceType issuingDate currency feesAmountCents couponsAmountCents
-  taxesAmountCents prepaidCreditAmountCents totalAmountCents
+  taxesAmountCents creditNotesAmountCents prepaidCreditAmountCents totalAmountCents
   fees { feeType description units amountCents couponsAmountCents taxesAmountCents periodStart periodEnd } } } }"""
 
 
