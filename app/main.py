@@ -19,6 +19,7 @@ from app.db import embedded, migrate
 from app.db.engine import Database, resolve_url
 from app.db.urls import driver_dsn
 from app.events import rest as events_rest
+from app.exports import rest as exports_rest
 from app.graphql.executor import Executor
 from app.graphql.schema import schema
 from app.graphql.view import GraphQLEndpoint
@@ -43,6 +44,8 @@ async def health(request: Request) -> JSONResponse:
 REST_ROUTES = [
     Route("/api/v1/events", events_rest.create_event.handle, methods=["POST"]),
     Route("/api/v1/events/batch", events_rest.create_events.handle, methods=["POST"]),
+    Route("/api/v1/exports/invoices.csv", exports_rest.export_invoices.handle, methods=["GET"]),
+    Route("/api/v1/exports/credit_notes.csv", exports_rest.export_credit_notes.handle, methods=["GET"]),
 ]
 
 

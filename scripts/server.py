@@ -29,6 +29,15 @@ def free_port() -> int:
 def running_server(extra_env: dict[str, str] | None = None, data_dir: Path | None = None) -> Iterator[int]:
     """A server on a free port, with the demo data, on DATABASE_URL or else on an embedded PostgreSQL
     in ``data_dir`` (default: a temporary folder, removed afterwards), so benchmarks never touch your data."""
+    with server_process(extra_env, data_dir) as (port, _):
+        yield port
+
+
+@contextmanager
+def server_process(
+    extra_env: dict[str, str] | None = None, data_dir: Path | None = None
+) -> Iterator[tuple[int, int]]:
+    """``running_server``, giving the port and the server's process id (to watch its memory)."""
     port = free_port()
     scratch = None
     if data_dir is None and not os.environ.get("DATABASE_URL"):
@@ -53,7 +62,7 @@ def running_server(extra_env: dict[str, str] | None = None, data_dir: Path | Non
                 if time.monotonic() > deadline or process.poll() is not None:
                     raise RuntimeError("the server did not start") from None
                 time.sleep(0.2)
-        yield port
+        yield port, process.pid
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=30)

@@ -21,6 +21,7 @@ from app.db.urls import to_async_url, with_database
 from app.settings import Settings
 
 DEFAULT_DATABASE = "billgraph"
+CURSOR_PREFETCH = 2000
 
 
 class Database:
@@ -58,6 +59,30 @@ class Database:
             return
         async with self.engine.connect() as connection:
             yield self._fetch_on(connection)
+
+    @asynccontextmanager
+    async def streaming(self) -> AsyncIterator[Callable[..., AsyncIterator[Any]]]:
+        """A connection to read many rows without holding them: ``rows(sql, *args)`` walks a server-side
+        cursor, ``CURSOR_PREFETCH`` rows at a time, all inside one read-only snapshot."""
+        if self._bound is not None:  # tests: the test's transaction already holds a snapshot
+            yield self._cursor_on(self._bound)
+            return
+        async with self.engine.connect() as connection:
+            driver = (await connection.get_raw_connection()).driver_connection
+            assert driver is not None
+            async with driver.transaction(isolation="repeatable_read", readonly=True):
+                yield self._cursor_on(connection)
+
+    def _cursor_on(self, connection: AsyncConnection) -> Callable[..., AsyncIterator[Any]]:
+        async def rows(sql: str, *args: Any) -> AsyncIterator[Any]:
+            for hook in self.statement_hooks:
+                hook(sql)
+            driver = (await connection.get_raw_connection()).driver_connection
+            assert driver is not None
+            async for row in driver.cursor(sql, *args, prefetch=CURSOR_PREFETCH):
+                yield row
+
+        return rows
 
     def _fetch_on(self, connection: AsyncConnection) -> Callable[..., Awaitable[list[Any]]]:
         async def fetch(sql: str, *args: Any) -> list[Any]:

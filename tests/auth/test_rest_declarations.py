@@ -22,4 +22,9 @@ def test_every_rest_route_is_protected_by_a_declared_permission() -> None:
         assert isinstance(owner, Protected), route.path
         declared[route.path] = owner.permission.value
 
-    assert declared == {"/api/v1/events": "events:create", "/api/v1/events/batch": "events:create"}
+    assert declared == {
+        "/api/v1/events": "events:create",
+        "/api/v1/events/batch": "events:create",
+        "/api/v1/exports/invoices.csv": "invoices:export",
+        "/api/v1/exports/credit_notes.csv": "credit_notes:export",
+    }
