@@ -24,7 +24,7 @@ PAY = "mutation($id: ID!) { updateInvoice(input: {id: $id, paymentStatus: SUCCEE
 NOTES_OF_INVOICE = "query($id: ID!) { invoice(id: $id) { creditNotes { number totalAmountCents } } }"
 ADD_ON = "mutation($input: CreateAddOnInput!) { createAddOn(input: $input) { id } }"
 INVOICE = """mutation($input: CreateInvoiceInput!) { createInvoice(input: $input) {
-  id number totalAmountCents fees { id amountCents taxesAmountCents } } }"""
+  id number issuingDate totalAmountCents fees { id amountCents taxesAmountCents } } }"""
 
 
 @dataclass
