@@ -166,6 +166,7 @@ def _parse_at(value: str | None) -> datetime:
 
 def cmd_export_schema(args: argparse.Namespace, settings: Settings) -> None:
     from app.graphql.schema import sdl
+    from app.reference import markdown
 
     text = sdl()
     if args.output == "-":
@@ -173,6 +174,10 @@ def cmd_export_schema(args: argparse.Namespace, settings: Settings) -> None:
         return
     Path(args.output).write_text(text)
     print(f"schema written to {args.output}")
+    if args.permissions:
+        Path(args.permissions).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.permissions).write_text(markdown())
+        print(f"permissions reference written to {args.permissions}")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -206,8 +211,11 @@ def parser() -> argparse.ArgumentParser:
     worker.add_argument("--interval", type=float, default=60.0, help="seconds between runs")
     worker.set_defaults(handler=cmd_worker)
 
-    export = commands.add_parser("export-schema", help="write the GraphQL SDL")
+    export = commands.add_parser("export-schema", help="write the GraphQL SDL and docs/permissions.md")
     export.add_argument("--output", default="schema.graphql", help="file, or - for stdout")
+    export.add_argument(
+        "--permissions", default="docs/permissions.md", help="the permissions reference ('' to skip)"
+    )
     export.set_defaults(handler=cmd_export_schema)
     return root
 

@@ -3,8 +3,7 @@ only the credit note ones get past authorization; everything this workflow reads
 
 from __future__ import annotations
 
-from tests.graphql.operations import operations
-from tests.graphql.test_operation_permissions import _denied
+from tests.graphql.operations import denied, operations
 from tests.graphql.test_schema_declarations import PUBLIC
 from tests.helpers import Factory
 
@@ -30,7 +29,7 @@ async def test_finance_may_write_credit_notes_and_nothing_else(factory: Factory)
     allowed = set()
     for operation in mutations:
         response = await finance(operation.document, **operation.variables)
-        if not _denied(response, operation):
+        if not denied(response, operation):
             allowed.add(operation.name)
 
     assert len(mutations) >= 50  # every mutation of the graph (grows with it)
@@ -48,9 +47,9 @@ async def test_finance_reads_what_its_workflow_needs_and_a_manager_neither_write
     denied_to_finance = set()
     allowed_to_manager = set()
     for operation in wanted:
-        if _denied(await finance(operation.document, **operation.variables), operation):
+        if denied(await finance(operation.document, **operation.variables), operation):
             denied_to_finance.add(operation.name)
-        if not _denied(await manager(operation.document, **operation.variables), operation):
+        if not denied(await manager(operation.document, **operation.variables), operation):
             allowed_to_manager.add(operation.name)
 
     assert {op.name for op in wanted} == FINANCE_READS | FINANCE_WRITES

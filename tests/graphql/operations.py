@@ -84,3 +84,23 @@ def operations() -> list[Operation]:
             }
             found.append(Operation(root, name, document, variables))
     return found
+
+
+AUTHENTICATION_REQUIRED = "Authentication required"
+
+
+def denied(response: Any, operation: Operation) -> bool:
+    """Whether authorization stopped ``operation`` (FORBIDDEN, or UNAUTHENTICATED for want of any
+    credentials), as opposed to anything the operation itself answered (NOT_FOUND, VALIDATION_ERROR, or
+    the UNAUTHENTICATED of a wrong password)."""
+    return any(
+        error.get("path") == [operation.name]
+        and (
+            error["extensions"]["code"] == "FORBIDDEN"
+            or (
+                error["extensions"]["code"] == "UNAUTHENTICATED"
+                and error["message"] == AUTHENTICATION_REQUIRED
+            )
+        )
+        for error in response.errors
+    )

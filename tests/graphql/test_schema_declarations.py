@@ -10,6 +10,7 @@ from strawberry.types.field import StrawberryField
 
 from app.auth.graphql import HasPermissions, IsAuthenticated, IsPublic
 from app.graphql.schema import schema, sdl
+from app.reference import markdown
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -137,6 +138,13 @@ def test_the_required_permissions_are_visible_in_the_sdl() -> None:
 def test_schema_graphql_is_generated_from_the_code_and_current() -> None:
     committed = (ROOT / "schema.graphql").read_text()
     assert committed == sdl(), "schema.graphql is stale: run `billgraph export-schema`"
+
+
+def test_docs_permissions_md_is_generated_from_the_code_and_current() -> None:
+    committed = (ROOT / "docs" / "permissions.md").read_text()
+    assert committed == markdown(), "docs/permissions.md is stale: run `billgraph export-schema`"
+    assert "| `createCreditNote` | `credit_notes:create` | - | yes | - | yes |" in committed
+    assert "| `Customer.mrrCents` | `analytics:view` | - | yes | - | yes |" in committed
 
 
 def test_list_type_helpers_are_used_consistently() -> None:
