@@ -1,7 +1,8 @@
 """Tenant isolation as a property: random sequences of operations by the members and API keys of two
 organizations (creating, listing, searching, reading, changing and deleting catalogue objects and
-customers, each naming objects of either organization; both start with one object of each kind) never show one organization anything of the
-other's, and every operation on the other's objects is NOT_FOUND."""
+customers, naming objects of either organization; both start with one object of each kind) never
+show one organization anything of the other's, and every operation on the other's objects is
+NOT_FOUND."""
 
 from __future__ import annotations
 
