@@ -72,6 +72,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         url = await resolve_url(settings)
         db = Database.connect(url, settings)
         await migrate.upgrade(db.engine)
+        await db.check_tenant_role()
         app.state.db = db
         stop = asyncio.Event()
         listener = asyncio.create_task(identities.listen(driver_dsn(url), stop))

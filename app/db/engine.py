@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
@@ -22,6 +24,11 @@ from app.settings import Settings
 
 DEFAULT_DATABASE = "billgraph"
 CURSOR_PREFETCH = 2000
+TENANT_ROLE = "billgraph_tenant"  # created by migration 0008; row-level security binds it
+
+UNSCOPE = "SELECT set_config('billgraph.organization_id', '', true), set_config('role', 'none', true)"
+
+log = logging.getLogger("billgraph.db")
 
 
 class Database:
@@ -45,6 +52,31 @@ class Database:
         self._bound = bound  # tests: every statement on one connection, inside the test's transaction
         # Called with each statement ``fetch`` runs (SQLAlchemy's events do not see them): for counting.
         self.statement_hooks: list[Callable[[str], None]] = []
+        # The role a request's transaction switches to so that row-level security applies even when
+        # the connection's own user is a superuser; None where it cannot be used (see check_tenant_role).
+        self.tenant_role: str | None = TENANT_ROLE
+
+    async def check_tenant_role(self) -> None:
+        """Use the tenant role if this user may; otherwise rely on FORCE binding the tables' owner, and
+        say so loudly if the user would bypass the policies anyway."""
+        async with self.engine.connect() as connection:
+            usable, bypasses = (
+                await connection.execute(
+                    sa.text(
+                        "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :role)"
+                        " AND pg_has_role(current_user, :role, 'MEMBER'),"
+                        " (SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user)"
+                    ),
+                    {"role": TENANT_ROLE},
+                )
+            ).one()
+        self.tenant_role = TENANT_ROLE if usable else None
+        if not usable and bypasses:
+            log.warning(
+                "row-level security is not enforced: the database user bypasses it and cannot use the "
+                "%s role (grant it, or connect as a user without BYPASSRLS)",
+                TENANT_ROLE,
+            )
 
     async def fetch(self, sql: str, *args: Any) -> list[Any]:
         """Fixed SQL straight on asyncpg, outside any session (autocommit): for the per-request hot path."""
@@ -60,17 +92,49 @@ class Database:
         async with self.engine.connect() as connection:
             yield self._fetch_on(connection)
 
+    def scope(self, organization_id: uuid.UUID, *, read_only: bool) -> tuple[str, list[str]]:
+        """The statement (asyncpg style) that confines a transaction to one organization's rows
+        (row-level security), and its arguments; everything it sets ends with the transaction."""
+        settings = ["set_config('billgraph.organization_id', $1, true)"]
+        arguments = [str(organization_id)]
+        if self.tenant_role:
+            settings.append("set_config('role', $2, true)")
+            arguments.append(self.tenant_role)
+        if read_only:
+            settings.append("set_config('transaction_read_only', 'on', true)")
+        return "SELECT " + ", ".join(settings), arguments
+
+    def scope_statement(
+        self, organization_id: uuid.UUID, *, read_only: bool
+    ) -> tuple[sa.TextClause, dict[str, str]]:
+        """``scope`` for a SQLAlchemy session."""
+        sql, arguments = self.scope(organization_id, read_only=read_only)
+        for index in range(len(arguments), 0, -1):
+            sql = sql.replace(f"${index}", f":p{index}")
+        return sa.text(sql), {f"p{i}": value for i, value in enumerate(arguments, start=1)}
+
     @asynccontextmanager
-    async def streaming(self) -> AsyncIterator[Callable[..., AsyncIterator[Any]]]:
-        """A connection to read many rows without holding them: ``rows(sql, *args)`` walks a server-side
-        cursor, ``CURSOR_PREFETCH`` rows at a time, all inside one read-only snapshot."""
-        if self._bound is not None:  # tests: the test's transaction already holds a snapshot
-            yield self._cursor_on(self._bound)
+    async def streaming(self, organization_id: uuid.UUID) -> AsyncIterator[Callable[..., AsyncIterator[Any]]]:
+        """A connection to read many rows of one organization without holding them: ``rows(sql, *args)``
+        walks a server-side cursor, ``CURSOR_PREFETCH`` rows at a time, all inside one read-only
+        snapshot confined to the organization."""
+        if self._bound is not None:  # tests: inside the test's transaction, in a savepoint
+            driver = (await self._bound.get_raw_connection()).driver_connection
+            assert driver is not None
+            async with driver.transaction():
+                sql, arguments = self.scope(organization_id, read_only=True)
+                await driver.execute(sql, *arguments)
+                try:
+                    yield self._cursor_on(self._bound)
+                finally:  # a released savepoint would keep the scope for the rest of the test
+                    await driver.execute(UNSCOPE)
             return
         async with self.engine.connect() as connection:
             driver = (await connection.get_raw_connection()).driver_connection
             assert driver is not None
             async with driver.transaction(isolation="repeatable_read", readonly=True):
+                sql, arguments = self.scope(organization_id, read_only=True)
+                await driver.execute(sql, *arguments)
                 yield self._cursor_on(connection)
 
     def _cursor_on(self, connection: AsyncConnection) -> Callable[..., AsyncIterator[Any]]:

@@ -4,45 +4,64 @@ GraphQL resolves sibling fields concurrently and an ``AsyncSession`` must never 
 at once, so every use of the session goes through ``read()`` or ``write()``, which take turns on a lock.
 Each ``write()`` runs in a savepoint: a failing mutation leaves no partial write, while the mutations
 before it in the same document keep theirs. The transaction commits once, at the end of the request, if
-any write succeeded; otherwise it rolls back. A query (no mutation in the document) reads in autocommit.
+any write succeeded; otherwise it rolls back.
+
+A request of an organization's member or key runs in a transaction confined to that organization by
+row-level security (its first statement sets the scope; a query's transaction is also read-only). A
+request without an organization (sign-up, login) reads in autocommit.
 """
 
 from __future__ import annotations
 
 import asyncio
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.engine import Database
+from app.db.engine import UNSCOPE, Database
+
+_UNSCOPE = sa.text(UNSCOPE)
 
 
 class UnitOfWork:
-    def __init__(self, db: Database, *, read_only: bool = False) -> None:
+    def __init__(
+        self, db: Database, *, read_only: bool = False, organization_id: uuid.UUID | None = None
+    ) -> None:
         self._db = db
         self.read_only = read_only
+        self.organization_id = organization_id
         self._session: AsyncSession | None = None
         self._lock = asyncio.Lock()
         self.wrote = False
 
-    def _open(self) -> AsyncSession:
+    async def _open(self) -> AsyncSession:
         if self._session is None:
-            factory = self._db.read_sessionmaker if self.read_only else self._db.sessionmaker
-            self._session = factory()
+            if self.organization_id is None:
+                factory = self._db.read_sessionmaker if self.read_only else self._db.sessionmaker
+                self._session = factory()
+            else:
+                session = self._db.sessionmaker()
+                statement, parameters = self._db.scope_statement(
+                    self.organization_id, read_only=self.read_only
+                )
+                await session.execute(statement, parameters)
+                self._session = session
         return self._session
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncSession]:
         async with self._lock:
-            yield self._open()
+            yield await self._open()
 
     @asynccontextmanager
     async def write(self) -> AsyncIterator[AsyncSession]:
         if self.read_only:
             raise RuntimeError("a query cannot write; writes belong to mutations")
         async with self._lock:
-            session = self._open()
+            session = await self._open()
             async with session.begin_nested():
                 yield session
             self.wrote = True
@@ -54,6 +73,10 @@ class UnitOfWork:
             return
         try:
             if self.wrote:
+                if self.organization_id is not None:
+                    # the scope ends with the transaction anyway; said explicitly for a transaction
+                    # that is itself a savepoint of a larger one (the tests')
+                    await session.execute(_UNSCOPE)
                 await session.commit()
         finally:
             await session.close()  # rolls back whatever was not committed

@@ -61,7 +61,7 @@ async def _export(
         await session.commit()
 
     async def body() -> AsyncIterator[bytes]:
-        async with db.streaming() as rows:
+        async with db.streaming(actor.org()) as rows:
             async for chunk in encode(header, lines(rows, actor.org(), first, last)):
                 yield chunk
 

@@ -99,6 +99,7 @@ class GraphQLEndpoint:
                 request.headers.get("authorization"),
                 request.headers.get("x-organization-id"),
             )
+            uow.organization_id = identity.actor.organization_id
             context = Context(
                 request_id=request_id,
                 actor=identity.actor,

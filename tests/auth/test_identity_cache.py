@@ -58,8 +58,8 @@ async def test_a_repeat_caller_is_authenticated_without_a_statement(
     key_first = await _statements(committed_db, key(ORG))
     key_second = await _statements(committed_db, key(ORG))
 
-    assert (first, second) == (2, 1)  # actor + organization, then the organization only
-    assert (key_first, key_second) == (3, 1)  # key + last-use touch + organization, then the organization
+    assert (first, second) == (3, 2)  # actor + scope + organization, then scope + organization only
+    assert (key_first, key_second) == (4, 2)  # key + last-use touch + scope + organization, then the same 2
 
 
 async def test_a_change_committed_elsewhere_is_heard_and_applied(

@@ -58,4 +58,6 @@ async def test_statements_do_not_grow_with_the_page(factory: Factory, db: Databa
         "appliedCoupons": [{"coupon": {"code": "launch"}}],
         "wallets": [{"balanceCents": 500}],
     }
-    assert len(few) == len(many) <= 8  # actor, count, page, subscriptions, plans, applied, coupons, wallets
+    assert (
+        len(few) == len(many) <= 9
+    )  # actor, scope, count, page, subscriptions, plans, applied, coupons, wallets

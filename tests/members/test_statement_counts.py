@@ -32,7 +32,7 @@ async def test_members_with_users_roles_and_permissions_take_the_same_statements
     many = await _count(db, org.admin, MEMBERS)
 
     assert few == many
-    assert many <= 5  # actor, organization, members, users, roles
+    assert many <= 6  # actor, scope, organization, members, users, roles
 
 
 async def test_invites_and_keys_with_their_roles_take_the_same_statements_for_1_or_20(

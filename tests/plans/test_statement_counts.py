@@ -38,7 +38,7 @@ async def test_plans_with_charges_metrics_and_taxes_take_the_same_statements_for
     many, many_rows = await _statements(db, org.admin, PLANS)
 
     assert (few_rows, many_rows) == (2, 40)
-    assert few == many <= 6  # actor, count, page, charges, metrics, taxes
+    assert few == many <= 7  # actor, scope, count, page, charges, metrics, taxes
 
 
 async def test_customers_take_the_same_statements_for_2_or_40(factory: Factory, db: Database) -> None:
@@ -55,4 +55,4 @@ async def test_customers_take_the_same_statements_for_2_or_40(factory: Factory, 
     many, many_rows = await _statements(db, org.admin, CUSTOMERS)
 
     assert (few_rows, many_rows) == (2, 40)
-    assert few == many <= 4  # actor, count, page, taxes
+    assert few == many <= 5  # actor, scope, count, page, taxes

@@ -1,0 +1,111 @@
+"""Row-level security, the second wall: a transaction scoped to one organization sees and writes only
+that organization's rows even when a query forgets its ``organization_id`` filter; without a scope
+(billing workers, migrations) everything is visible; and every tenant table carries the policy."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+import sqlalchemy as sa
+
+from app.customers import service as customers
+from app.customers.models import Customer
+from app.db.engine import Database
+from app.db.unit_of_work import UnitOfWork
+from tests.helpers import Factory, Org
+
+# A person's memberships span organizations; built-in roles belong to none.
+EXEMPT = {"memberships", "membership_roles", "roles"}
+CREATE = "mutation($e: String!) { createCustomer(input: {externalId: $e, name: $e}) { id } }"
+
+
+async def _two_organizations(factory: Factory) -> tuple[Org, Org, dict[str, str]]:
+    ours, theirs = await factory.organization(), await factory.organization()
+    ids = {}
+    for org, external_id in ((ours, "ours"), (theirs, "theirs")):
+        ids[external_id] = (await org.admin(CREATE, e=external_id)).ok("createCustomer")["id"]
+    return ours, theirs, ids
+
+
+async def test_an_unfiltered_query_in_a_scoped_transaction_sees_only_its_organization(
+    factory: Factory, db: Database
+) -> None:
+    ours, _, ids = await _two_organizations(factory)
+    uow = UnitOfWork(db, read_only=True, organization_id=ours.id)
+
+    async with uow.read() as session:
+        external_ids = (await session.scalars(sa.text("SELECT external_id FROM customers ORDER BY 1"))).all()
+        theirs = await session.get(Customer, uuid.UUID(ids["theirs"]))
+        audit = await session.scalar(sa.text("SELECT count(DISTINCT organization_id) FROM audit_logs"))
+    await uow.finish()
+
+    assert external_ids == ["ours"]
+    assert theirs is None
+    assert audit == 1
+
+
+async def test_a_scoped_transaction_cannot_write_into_another_organization(
+    factory: Factory, db: Database
+) -> None:
+    ours, theirs, _ = await _two_organizations(factory)
+    uow = UnitOfWork(db, organization_id=ours.id)
+
+    async def plant() -> None:
+        async with uow.write() as session:
+            session.add(Customer(organization_id=theirs.id, external_id="planted", name="Planted"))
+            await session.flush()
+
+    with pytest.raises(sa.exc.ProgrammingError, match="row-level security"):
+        await plant()
+    await uow.abort()
+
+
+async def test_without_a_scope_workers_see_every_organization(factory: Factory, db: Database) -> None:
+    await _two_organizations(factory)
+
+    async with db.sessionmaker() as session:
+        external_ids = (await session.scalars(sa.text("SELECT external_id FROM customers ORDER BY 1"))).all()
+
+    assert external_ids == ["ours", "theirs"]
+
+
+async def test_a_service_that_forgets_its_filter_still_returns_nothing_of_another_tenant(
+    factory: Factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ours, theirs, _ = await _two_organizations(factory)
+    monkeypatch.setattr(customers, "live", lambda organization_id: [Customer.deleted_at.is_(None)])
+    listing = "query { customers { collection { externalId } } }"
+
+    seen_by_us = (await ours.admin(listing)).ok("customers")["collection"]
+    seen_by_them = (await theirs.admin(listing)).ok("customers")["collection"]
+
+    assert seen_by_us == [{"externalId": "ours"}]
+    assert seen_by_them == [{"externalId": "theirs"}]
+
+
+async def test_every_tenant_table_is_forced_under_the_policy(db: Database) -> None:
+    async with db.sessionmaker() as session:
+        tenant_tables = set(
+            (
+                await session.scalars(
+                    sa.text(
+                        "SELECT table_name FROM information_schema.columns"
+                        " WHERE column_name = 'organization_id' AND table_schema = current_schema()"
+                    )
+                )
+            ).all()
+        )
+        protected = set(
+            (
+                await session.scalars(
+                    sa.text(
+                        "SELECT c.relname FROM pg_class c JOIN pg_policies p ON p.tablename = c.relname"
+                        " WHERE c.relrowsecurity AND c.relforcerowsecurity AND p.policyname = 'tenant_isolation'"
+                    )
+                )
+            ).all()
+        )
+
+    assert len(tenant_tables) > 25
+    assert tenant_tables - EXEMPT == protected
