@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import uuid
 from typing import Any
@@ -43,3 +44,16 @@ def error_body(code: str, message: str, **extensions: Any) -> dict[str, Any]:
 
 def reply(body: dict[str, Any], request_id: str, status: int = 200) -> JSONResponse:
     return JSONResponse(body, status_code=status, headers={"x-request-id": request_id})
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
+def rate_limited(request_id: str, wait: float) -> JSONResponse:
+    """429 with the contract's error and the seconds to wait, in the body and in ``Retry-After``."""
+    seconds = max(1, math.ceil(wait))
+    body = error_body("RATE_LIMITED", f"Too many requests; retry in {seconds} s", retryAfter=seconds)
+    response = reply({"errors": [body]}, request_id, 429)
+    response.headers["retry-after"] = str(seconds)
+    return response

@@ -15,6 +15,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from app.auth.cache import IdentityCache
+from app.auth.throttle import Limits
 from app.db import embedded, migrate
 from app.db.engine import Database, resolve_url
 from app.db.urls import driver_dsn
@@ -85,11 +86,12 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             embedded.release()
 
     identities = IdentityCache(settings.auth_cache_seconds)
+    limits = Limits(settings)
     app = Starlette(
         routes=[
             Route(
                 "/graphql",
-                GraphQLEndpoint(Executor(schema, settings), settings, identities).handle,
+                GraphQLEndpoint(Executor(schema, settings), settings, identities, limits).handle,
                 methods=["GET", "POST"],
             ),
             Route("/health", health, methods=["GET"]),
@@ -99,5 +101,6 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     app.state.db = database
     app.state.identities = identities
+    app.state.limits = limits
     app.state.settings = settings
     return app

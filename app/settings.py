@@ -47,6 +47,28 @@ class Settings(BaseSettings):
     max_aliases: int = Field(30, gt=0, description="Most aliases accepted in one document.")
     max_tokens: int = Field(3_000, gt=0, description="Most lexical tokens accepted in one document.")
     max_page_size: int = Field(100, gt=0, description="Largest `limit` of a paginated list.")
+    max_query_cost: int = Field(
+        200_000, gt=0, description="Most a document may cost (each field once per object it resolves on)."
+    )
+    list_cost_size: int = Field(10, gt=0, description="Length assumed for an unpaginated list when costing.")
+    max_batch_size: int = Field(10, gt=0, description="Most operations in one batched request.")
+    rate_limit_user_per_second: float = Field(
+        50.0, ge=0, description="Requests a second each user may make, sustained (0: no limit)."
+    )
+    rate_limit_user_burst: int = Field(200, gt=0, description="Requests a user may make at once.")
+    rate_limit_key_per_second: float = Field(
+        200.0, ge=0, description="Requests a second each API key may make, sustained (0: no limit)."
+    )
+    rate_limit_key_burst: int = Field(2000, gt=0, description="Requests an API key may make at once.")
+    rate_limit_anonymous_per_second: float = Field(
+        5.0, ge=0, description="Requests a second from one address without credentials (0: no limit)."
+    )
+    rate_limit_anonymous_burst: int = Field(30, gt=0, description="Such requests at once.")
+    login_max_failures: int = Field(5, ge=0, description="Failed logins per email within the window.")
+    login_max_failures_per_address: int = Field(
+        50, ge=0, description="Failed logins per client address within the window."
+    )
+    login_failure_window_seconds: float = Field(900.0, gt=0, description="The window of failed logins.")
     auth_cache_seconds: float = Field(
         60.0, ge=0, description="How long an identity may be reused; changes clear it at once. 0: off."
     )

@@ -13,7 +13,7 @@ from starlette.responses import Response
 from app.auth.actor import Actor
 from app.auth.identity import authenticate
 from app.auth.permissions import Permission
-from app.http import error_body, reply, request_id_of
+from app.http import client_address, error_body, rate_limited, reply, request_id_of
 
 Handler = Callable[[Request, Actor, str], Awaitable[Response]]
 
@@ -39,6 +39,9 @@ class Protected:
         if not actor.authenticated:
             message = actor.credential_error or "Authentication required"
             return reply({"errors": [error_body("UNAUTHENTICATED", message)]}, request_id, 401)
+        wait = state.limits.take(actor, client_address(request))
+        if wait > 0:
+            return rate_limited(request_id, wait)
         if self.permission.value not in actor.permissions:
             body = error_body(
                 "FORBIDDEN",

@@ -62,6 +62,16 @@ class QueryRejected(DomainError):
     code = "QUERY_REJECTED"
 
 
+class RateLimited(DomainError):
+    """Too many requests, or too many failed logins: try again in ``retry_after`` seconds."""
+
+    code = "RATE_LIMITED"
+
+    def __init__(self, retry_after: int, message: str = "Too many requests") -> None:
+        super().__init__(f"{message}; retry in {retry_after} s")
+        self.retry_after = retry_after
+
+
 class Collector:
     """Gathers every validation problem of an input before raising them together."""
 

@@ -14,6 +14,7 @@ from app.audit import service as audit
 from app.audit.capture import capture_changes
 from app.auth.actor import Actor
 from app.auth.identity import MembershipSnapshot
+from app.auth.throttle import Limits
 from app.db.unit_of_work import UnitOfWork
 from app.settings import Settings
 
@@ -31,6 +32,8 @@ class Context:
     settings: Settings
     operation_name: str | None = None
     membership: MembershipSnapshot | None = None  # the caller's own, loaded with the actor
+    limits: Limits | None = None  # the process's rate limits and login throttle
+    client_address: str = ""
     changed_authorization: bool = False  # a mutation changed memberships, roles or keys
     _loaders: dict[str, DataLoader[Any, Any]] = field(default_factory=dict)
 

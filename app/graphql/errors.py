@@ -12,7 +12,7 @@ from typing import Any
 
 from graphql import GraphQLError
 
-from app.core.errors import DomainError, Forbidden, ValidationFailed
+from app.core.errors import DomainError, Forbidden, RateLimited, ValidationFailed
 
 log = logging.getLogger("billgraph.errors")
 
@@ -52,6 +52,8 @@ def format_error(error: GraphQLError, request_id: str, operation: str | None) ->
             )
         elif isinstance(original, ValidationFailed):
             extensions["fields"] = original.fields
+        elif isinstance(original, RateLimited):
+            extensions["retryAfter"] = original.retry_after
         formatted["message"] = original.message
     elif original is None or isinstance(original, GraphQLError):
         code = (error.extensions or {}).get("code")

@@ -30,6 +30,7 @@ from graphql import (
 from strawberry.execution.is_awaitable import optimized_is_awaitable
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
+from app.graphql.cost import query_cost
 from app.graphql.limits import measure
 from app.settings import Settings
 
@@ -131,6 +132,18 @@ class Executor:
             result = await result
         assert isinstance(result, ExecutionResult)
         return result
+
+    def check_cost(
+        self, prepared: Prepared, variables: dict[str, Any] | None, operation_name: str | None
+    ) -> GraphQLError | None:
+        """``QUERY_REJECTED`` when the operation would cost more than allowed, else None."""
+        operation = prepared.operation(operation_name)
+        if operation is None or prepared.document is None:
+            return None  # execution reports the missing or ambiguous operation
+        cost = query_cost(self.schema, prepared.document, operation, variables, self.settings.list_cost_size)
+        if cost > self.settings.max_query_cost:
+            return rejected(f"Query cost {cost} exceeds {self.settings.max_query_cost}")
+        return None
 
     @staticmethod
     def is_mutation(prepared: Prepared, operation_name: str | None) -> bool:

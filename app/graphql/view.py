@@ -10,17 +10,18 @@ import logging
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from strawberry.http.ides import get_graphql_ide_html
 
 from app.auth.cache import IdentityCache
 from app.auth.identity import authenticate
+from app.auth.throttle import Limits, retry_after_seconds
 from app.db.engine import Database
 from app.db.unit_of_work import UnitOfWork
 from app.graphql.context import Context
 from app.graphql.errors import format_error
 from app.graphql.executor import Executor
-from app.http import BodyTooLarge, error_body, read_body, reply, request_id_of
+from app.http import BodyTooLarge, client_address, error_body, read_body, reply, request_id_of
 from app.settings import Settings
 
 log = logging.getLogger("billgraph.graphql")
@@ -37,10 +38,13 @@ def _has_nul(value: Any) -> bool:
 
 
 class GraphQLEndpoint:
-    def __init__(self, executor: Executor, settings: Settings, identities: IdentityCache) -> None:
+    def __init__(
+        self, executor: Executor, settings: Settings, identities: IdentityCache, limits: Limits
+    ) -> None:
         self.executor = executor
         self.identities = identities
         self.settings = settings
+        self.limits = limits
         self.graphiql_html = get_graphql_ide_html("graphiql") if settings.graphiql else None
 
     async def handle(self, request: Request) -> Response:
@@ -62,35 +66,46 @@ class GraphQLEndpoint:
             return reply(
                 {"errors": [error_body("VALIDATION_ERROR", "Body is not valid JSON")]}, request_id, 400
             )
-        return await self.run(request, payload, request_id)
+        if isinstance(payload, list):
+            return await self.run_batch(request, payload, request_id)
+        body, status = await self.run(request, payload, request_id)
+        response = reply(body, request_id, status)
+        if status == 429:
+            response.headers["retry-after"] = str(body["errors"][0]["extensions"]["retryAfter"])
+        return response
 
-    async def run(self, request: Request, payload: Any, request_id: str) -> Response:
+    async def run_batch(self, request: Request, payloads: list[Any], request_id: str) -> Response:
+        """Several operations in one request, run one after the other, each on its own."""
+        limit = self.settings.max_batch_size
+        if not 1 <= len(payloads) <= limit:
+            body = error_body("QUERY_REJECTED", f"A batch holds 1 to {limit} operations")
+            return reply({"errors": [body]}, request_id, 400)
+        bodies = [(await self.run(request, payload, request_id))[0] for payload in payloads]
+        return JSONResponse(bodies, headers={"x-request-id": request_id})
+
+    async def run(self, request: Request, payload: Any, request_id: str) -> tuple[dict[str, Any], int]:
+        """One operation: its response body and HTTP status."""
         if not isinstance(payload, dict) or not isinstance(payload.get("query"), str):
-            return reply(
-                {"errors": [error_body("VALIDATION_ERROR", "Expected {query, variables?}")]}, request_id, 400
-            )
+            return {"errors": [error_body("VALIDATION_ERROR", "Expected {query, variables?}")]}, 400
         query: str = payload["query"]
         variables = payload.get("variables") or None
         operation_name = payload.get("operationName") or None
         if variables is not None and not isinstance(variables, dict):
-            return reply(
-                {"errors": [error_body("VALIDATION_ERROR", "variables must be an object")]}, request_id, 400
-            )
+            return {"errors": [error_body("VALIDATION_ERROR", "variables must be an object")]}, 400
         if operation_name is not None and not isinstance(operation_name, str):
-            return reply(
-                {"errors": [error_body("VALIDATION_ERROR", "operationName must be a string")]}, request_id
-            )
+            return {"errors": [error_body("VALIDATION_ERROR", "operationName must be a string")]}, 200
         if _has_nul(variables):
-            return reply(
-                {"errors": [error_body("VALIDATION_ERROR", "Strings must not contain NUL")]}, request_id
-            )
+            return {"errors": [error_body("VALIDATION_ERROR", "Strings must not contain NUL")]}, 200
         prepared = self.executor.prepare(query)
         if prepared.document is None:
-            errors = [format_error(error, request_id, operation_name) for error in prepared.errors]
-            return reply({"errors": errors}, request_id)
+            return {"errors": [format_error(e, request_id, operation_name) for e in prepared.errors]}, 200
+        too_costly = self.executor.check_cost(prepared, variables, operation_name)
+        if too_costly is not None:
+            return {"errors": [format_error(too_costly, request_id, operation_name)]}, 200
 
         db: Database = request.app.state.db
         uow = UnitOfWork(db, read_only=not self.executor.is_mutation(prepared, operation_name))
+        address = client_address(request)
         try:
             identity = await authenticate(
                 db,
@@ -99,6 +114,11 @@ class GraphQLEndpoint:
                 request.headers.get("authorization"),
                 request.headers.get("x-organization-id"),
             )
+            wait = self.limits.take(identity.actor, address)
+            if wait > 0:
+                seconds = retry_after_seconds(wait)
+                message = f"Too many requests; retry in {seconds} s"
+                return {"errors": [error_body("RATE_LIMITED", message, retryAfter=seconds)]}, 429
             uow.organization_id = identity.actor.organization_id
             context = Context(
                 request_id=request_id,
@@ -107,6 +127,8 @@ class GraphQLEndpoint:
                 uow=uow,
                 settings=self.settings,
                 operation_name=operation_name,
+                limits=self.limits,
+                client_address=address,
             )
             result = await self.executor.execute(prepared, variables, operation_name, context)
             await uow.finish()
@@ -115,12 +137,9 @@ class GraphQLEndpoint:
         except Exception:
             await uow.abort()
             log.exception("request failed request=%s operation=%s", request_id, operation_name)
-            return reply(
-                {"errors": [error_body("INTERNAL_ERROR", "Internal server error", requestId=request_id)]},
-                request_id,
-                500,
-            )
+            error = error_body("INTERNAL_ERROR", "Internal server error", requestId=request_id)
+            return {"errors": [error]}, 500
         body: dict[str, Any] = {"data": result.data}
         if result.errors:
             body["errors"] = [format_error(error, request_id, operation_name) for error in result.errors]
-        return reply(body, request_id)
+        return body, 200

@@ -7,6 +7,7 @@ from strawberry.types import Info
 
 from app.auth.actor import Actor, ActorKind
 from app.auth.graphql import public
+from app.auth.throttle import throttled_login
 from app.graphql.context import Context
 from app.users import service
 from app.users.types import AuthPayload, LoginUserInput, RegisterUserInput
@@ -42,5 +43,10 @@ class UserMutations:
     )
     async def login_user(self, info: Info[Context, Any], input: LoginUserInput) -> AuthPayload | None:
         ctx = info.context
-        signed_in = await ctx.read(lambda s: service.login(s, ctx.settings, input.email, input.password))
+        signed_in = await throttled_login(
+            ctx.limits,
+            input.email,
+            ctx.client_address,
+            lambda: ctx.read(lambda s: service.login(s, ctx.settings, input.email, input.password)),
+        )
         return AuthPayload(token=signed_in.token, user=signed_in.user)
