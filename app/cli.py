@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import logging
 import os
 import sys
 from collections.abc import Awaitable, Callable
@@ -22,6 +23,7 @@ from app.logging import configure
 from app.settings import Settings, get_settings
 
 T = TypeVar("T")
+log = logging.getLogger("billgraph.cli")
 
 
 async def _with_session(settings: Settings, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
@@ -134,6 +136,7 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> None:
     """Bill continuously: a run every ``--interval`` seconds until stopped (SIGINT or SIGTERM)."""
     import signal
 
+    from app.db.availability import is_unavailable
     from app.invoicing.run import run
 
     async def forever() -> None:
@@ -145,7 +148,13 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> None:
         try:
             await migrate.upgrade(db.engine)
             while not stop.is_set():
-                print((await run(db, datetime.now(UTC))).line(), flush=True)
+                try:
+                    print((await run(db, datetime.now(UTC))).line(), flush=True)
+                except Exception as error:  # the next run picks up where this one stopped
+                    if not is_unavailable(error):
+                        log.exception("billing run failed; next run in %s s", args.interval)
+                    else:
+                        log.warning("database unavailable; next run in %s s", args.interval)
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), args.interval)
         finally:

@@ -57,3 +57,16 @@ def rate_limited(request_id: str, wait: float) -> JSONResponse:
     response = reply({"errors": [body]}, request_id, 429)
     response.headers["retry-after"] = str(seconds)
     return response
+
+
+def unavailable_body(request_id: str) -> dict[str, Any]:
+    """The answer when the database is restarting or unreachable: nothing was done, retry."""
+    message = "The database is unavailable; retry shortly"
+    return {"errors": [error_body("INTERNAL_ERROR", message, retryable=True, requestId=request_id)]}
+
+
+def database_unavailable(request_id: str) -> JSONResponse:
+    """503 with ``unavailable_body`` and ``Retry-After``."""
+    response = reply(unavailable_body(request_id), request_id, 503)
+    response.headers["retry-after"] = "1"
+    return response

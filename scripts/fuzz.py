@@ -24,12 +24,6 @@ from schemathesis import GenerationMode
 
 from app.graphql.schema import sdl
 
-NO_LIMITS = {
-    "BILLGRAPH_RATE_LIMIT_USER_PER_SECOND": "0",
-    "BILLGRAPH_RATE_LIMIT_KEY_PER_SECOND": "0",
-    "BILLGRAPH_RATE_LIMIT_ANONYMOUS_PER_SECOND": "0",
-}
-
 
 @dataclass
 class Report:
@@ -96,7 +90,7 @@ def main() -> None:
     parser.add_argument("--examples", type=int, default=16, help="per operation and mode")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
-    with server_process(NO_LIMITS) as (port, _):
+    with server_process() as (port, _):
         token = login(port, "admin@demo.billgraph.dev")
         report = fuzz(f"http://127.0.0.1:{port}", token, args.examples, args.seed)
     print("\n".join(report.lines()))

@@ -17,6 +17,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# Benchmarks measure capacity: the per-caller rate limits (on by default) would only measure themselves.
+NO_LIMITS = {
+    "BILLGRAPH_RATE_LIMIT_USER_PER_SECOND": "0",
+    "BILLGRAPH_RATE_LIMIT_KEY_PER_SECOND": "0",
+    "BILLGRAPH_RATE_LIMIT_ANONYMOUS_PER_SECOND": "0",
+}
 
 
 def free_port() -> int:
@@ -42,7 +48,7 @@ def server_process(
     scratch = None
     if data_dir is None and not os.environ.get("DATABASE_URL"):
         scratch = data_dir = Path(tempfile.mkdtemp(prefix="billgraph-bench-"))
-    env = {**os.environ, "BILLGRAPH_LOG_LEVEL": "WARNING", **(extra_env or {})}
+    env = {**os.environ, "BILLGRAPH_LOG_LEVEL": "WARNING", **NO_LIMITS, **(extra_env or {})}
     if data_dir:
         env["BILLGRAPH_DATA_DIR"] = str(data_dir)
     process = subprocess.Popen(

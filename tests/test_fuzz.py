@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from app.db.engine import create_database_if_missing
 from app.db.urls import driver_dsn, with_database
-from scripts.fuzz import NO_LIMITS, fuzz
+from scripts.fuzz import fuzz
 from scripts.server import login, server_process
 
 
@@ -30,7 +30,7 @@ async def fuzz_database(database_url: URL) -> AsyncIterator[str]:
 
 
 def test_generated_operations_never_fail_the_server(fuzz_database: str) -> None:
-    with server_process({**NO_LIMITS, "DATABASE_URL": fuzz_database}) as (port, _):
+    with server_process({"DATABASE_URL": fuzz_database}) as (port, _):
         token = login(port, "admin@demo.billgraph.dev")
         report = fuzz(f"http://127.0.0.1:{port}", token, examples=2)
 

@@ -1,7 +1,11 @@
-"""Argon2 password hashes. Verification of an unknown user runs against a dummy hash (same timing)."""
+"""Argon2 password hashes. Verification of an unknown user runs against a dummy hash (same timing).
+
+Hashing takes tens of milliseconds of CPU by design, so it runs in a thread (argon2 releases the GIL):
+a login never stalls the other requests of the process."""
 
 from __future__ import annotations
 
+import asyncio
 from functools import lru_cache
 
 from argon2 import PasswordHasher
@@ -37,12 +41,16 @@ def check_policy(errors: Collector, path: str, password: str) -> None:
         errors.add(path, "must not contain NUL characters")
 
 
-def hash_password(settings: Settings, password: str) -> str:
-    return hasher(settings).hash(password)
+async def hash_password(settings: Settings, password: str) -> str:
+    return await asyncio.to_thread(hasher(settings).hash, password)
 
 
-def verify_password(settings: Settings, password_hash: str | None, password: str) -> bool:
+async def verify_password(settings: Settings, password_hash: str | None, password: str) -> bool:
     """True when the password matches; with no hash, spends the same time and answers False."""
+    return await asyncio.to_thread(_verify, settings, password_hash, password)
+
+
+def _verify(settings: Settings, password_hash: str | None, password: str) -> bool:
     candidate = password_hash or _dummy_hash(settings.password_time_cost, settings.password_memory_cost)
     try:
         hasher(settings).verify(candidate, password)

@@ -4,6 +4,7 @@ identity cache) and refused with the same error codes."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -13,7 +14,10 @@ from starlette.responses import Response
 from app.auth.actor import Actor
 from app.auth.identity import authenticate
 from app.auth.permissions import Permission
-from app.http import client_address, error_body, rate_limited, reply, request_id_of
+from app.db.availability import is_unavailable
+from app.http import client_address, database_unavailable, error_body, rate_limited, reply, request_id_of
+
+log = logging.getLogger("billgraph.rest")
 
 Handler = Callable[[Request, Actor, str], Awaitable[Response]]
 
@@ -27,6 +31,15 @@ class Protected:
 
     async def handle(self, request: Request) -> Response:
         request_id = request_id_of(request)
+        try:
+            return await self._handle(request, request_id)
+        except Exception as error:
+            if not is_unavailable(error):
+                raise
+            log.warning("database unavailable request=%s path=%s", request_id, request.url.path)
+            return database_unavailable(request_id)
+
+    async def _handle(self, request: Request, request_id: str) -> Response:
         state: Any = request.app.state
         identity = await authenticate(
             state.db,

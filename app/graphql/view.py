@@ -5,6 +5,7 @@ GET serves GraphiQL (when enabled). Queries and mutations are POSTed as JSON.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 from typing import Any
@@ -16,12 +17,21 @@ from strawberry.http.ides import get_graphql_ide_html
 from app.auth.cache import IdentityCache
 from app.auth.identity import authenticate
 from app.auth.throttle import Limits, retry_after_seconds
+from app.db.availability import is_unavailable
 from app.db.engine import Database
 from app.db.unit_of_work import UnitOfWork
 from app.graphql.context import Context
 from app.graphql.errors import format_error
 from app.graphql.executor import Executor
-from app.http import BodyTooLarge, client_address, error_body, read_body, reply, request_id_of
+from app.http import (
+    BodyTooLarge,
+    client_address,
+    error_body,
+    read_body,
+    reply,
+    request_id_of,
+    unavailable_body,
+)
 from app.settings import Settings
 
 log = logging.getLogger("billgraph.graphql")
@@ -35,6 +45,10 @@ def _has_nul(value: Any) -> bool:
     if isinstance(value, list):
         return any(_has_nul(item) for item in value)
     return False
+
+
+class DatabaseUnavailable(Exception):
+    """A resolver met a database that went away: the whole request is answered 503."""
 
 
 class GraphQLEndpoint:
@@ -72,6 +86,8 @@ class GraphQLEndpoint:
         response = reply(body, request_id, status)
         if status == 429:
             response.headers["retry-after"] = str(body["errors"][0]["extensions"]["retryAfter"])
+        elif status == 503:
+            response.headers["retry-after"] = "1"
         return response
 
     async def run_batch(self, request: Request, payloads: list[Any], request_id: str) -> Response:
@@ -131,14 +147,20 @@ class GraphQLEndpoint:
                 client_address=address,
             )
             result = await self.executor.execute(prepared, variables, operation_name, context)
+            if any(is_unavailable(error.original_error) for error in result.errors or ()):
+                raise DatabaseUnavailable
             await uow.finish()
             if context.changed_authorization:
                 self.identities.clear()  # at once here; other processes hear it from PostgreSQL
-        except Exception:
-            await uow.abort()
+        except Exception as error:
+            with contextlib.suppress(Exception):  # a dead connection cannot roll back
+                await uow.abort()
+            if isinstance(error, DatabaseUnavailable) or is_unavailable(error):
+                log.warning("database unavailable request=%s operation=%s", request_id, operation_name)
+                return unavailable_body(request_id), 503
             log.exception("request failed request=%s operation=%s", request_id, operation_name)
-            error = error_body("INTERNAL_ERROR", "Internal server error", requestId=request_id)
-            return {"errors": [error]}, 500
+            internal = error_body("INTERNAL_ERROR", "Internal server error", requestId=request_id)
+            return {"errors": [internal]}, 500
         body: dict[str, Any] = {"data": result.data}
         if result.errors:
             body["errors"] = [format_error(error, request_id, operation_name) for error in result.errors]

@@ -153,7 +153,7 @@ async def accept_invite(
         passwords.check_policy(errors, "password", password)
         errors.raise_if_any()
         user = await users.create_user(session, settings, invite.email, password)
-    elif not passwords.verify_password(settings, user.password_hash, password):
+    elif not await passwords.verify_password(settings, user.password_hash, password):
         raise Unauthenticated("Wrong email or password")
     invited_roles = (
         await session.scalars(

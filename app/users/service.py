@@ -44,7 +44,7 @@ async def find_by_email(session: AsyncSession, email: str) -> User | None:
 
 
 async def create_user(session: AsyncSession, settings: Settings, email: str, password: str) -> User:
-    user = User(email=email, password_hash=passwords.hash_password(settings, password))
+    user = User(email=email, password_hash=await passwords.hash_password(settings, password))
     session.add(user)
     async with constraint_errors(_UNIQUE_EMAIL):
         await session.flush()
@@ -72,7 +72,7 @@ async def login(session: AsyncSession, settings: Settings, email: str, password:
     """The same answer for an unknown email and a wrong password, in the same time."""
     user = await find_by_email(session, email) if "\x00" not in email else None
     if (
-        not passwords.verify_password(settings, user.password_hash if user else None, password)
+        not await passwords.verify_password(settings, user.password_hash if user else None, password)
         or user is None
     ):
         raise Unauthenticated("Wrong email or password")
