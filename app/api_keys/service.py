@@ -39,7 +39,7 @@ async def get_key(session: AsyncSession, organization_id: uuid.UUID, key_id: uui
     key = await session.scalar(
         sa.select(ApiKey)
         .where(ApiKey.id == key_id, ApiKey.organization_id == organization_id)
-        .with_for_update()
+        .with_for_update(key_share=True)
     )
     if key is None:
         raise NotFound("API key")

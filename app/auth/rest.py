@@ -37,6 +37,7 @@ class Protected:
             if not is_unavailable(error):
                 raise
             log.warning("database unavailable request=%s path=%s", request_id, request.url.path)
+            await request.app.state.db.forget_connections()
             return database_unavailable(request_id)
 
     async def _handle(self, request: Request, request_id: str) -> Response:

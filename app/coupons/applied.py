@@ -66,7 +66,7 @@ async def _targets(
         customer = await session.scalar(
             sa.select(Customer)
             .where(Customer.id == customer_id, *live_customers(organization_id))
-            .with_for_update()
+            .with_for_update(key_share=True)
         )
         if customer is None:
             errors.add("customerId", "no such customer")
@@ -168,7 +168,7 @@ async def terminate_applied_coupon(
     applied = await session.scalar(
         sa.select(AppliedCoupon)
         .where(AppliedCoupon.id == applied_id, AppliedCoupon.organization_id == actor.org())
-        .with_for_update()
+        .with_for_update(key_share=True)
     )
     if applied is None:
         raise NotFound("Applied coupon")

@@ -55,7 +55,7 @@ async def invoice_of(
     parsed = validation.parse_id("invoiceId", invoice_id)
     query = sa.select(Invoice).where(Invoice.id == parsed, Invoice.organization_id == organization_id)
     if lock:
-        query = query.with_for_update().execution_options(populate_existing=True)
+        query = query.with_for_update(key_share=True).execution_options(populate_existing=True)
     invoice = await session.scalar(query)
     if invoice is None:
         raise NotFound("Invoice")

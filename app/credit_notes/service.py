@@ -128,7 +128,7 @@ async def _locked(session: AsyncSession, organization_id: uuid.UUID, note_id: uu
     note = await session.scalar(
         sa.select(CreditNote)
         .where(CreditNote.id == note_id, CreditNote.organization_id == organization_id)
-        .with_for_update()
+        .with_for_update(key_share=True)
         .execution_options(populate_existing=True)
     )
     if note is None:

@@ -13,6 +13,7 @@ _UNAVAILABLE = (
     asyncpg.exceptions.AdminShutdownError,  # 57P01: the server is shutting down
     asyncpg.exceptions.CrashShutdownError,  # 57P02
     asyncpg.exceptions.CannotConnectNowError,  # 57P03: starting up
+    asyncpg.exceptions.InternalClientError,  # a connection left mid-operation when the server went away
 )
 
 

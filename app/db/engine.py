@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -19,6 +20,7 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from app.db import embedded
+from app.db.availability import is_unavailable
 from app.db.urls import to_async_url, with_database
 from app.settings import Settings
 
@@ -55,6 +57,7 @@ class Database:
         # The role a request's transaction switches to so that row-level security applies even when
         # the connection's own user is a superuser; None where it cannot be used (see check_tenant_role).
         self.tenant_role: str | None = TENANT_ROLE
+        self._forgotten_at = 0.0
 
     async def check_tenant_role(self) -> None:
         """Use the tenant role if this user may; otherwise rely on FORCE binding the tables' owner, and
@@ -90,7 +93,12 @@ class Database:
             yield self._fetch_on(self._bound)
             return
         async with self.engine.connect() as connection:
-            yield self._fetch_on(connection)
+            try:
+                yield self._fetch_on(connection)
+            except Exception as error:
+                if is_unavailable(error):  # never hand a broken connection to the next request
+                    await connection.invalidate()
+                raise
 
     def scope(self, organization_id: uuid.UUID, *, read_only: bool) -> tuple[str, list[str]]:
         """The statement (asyncpg style) that confines a transaction to one organization's rows
@@ -158,6 +166,16 @@ class Database:
             return list(await driver.fetch(sql, *args))
 
         return fetch
+
+    async def forget_connections(self) -> None:
+        """After the database went away (a restart, a failover): drop every pooled connection, so that
+        the next requests open fresh ones instead of each finding a dead one. At most once a second."""
+        now = time.monotonic()
+        if self._bound is not None or now - self._forgotten_at < 1.0:
+            return
+        self._forgotten_at = now
+        log.warning("database connection lost: reopening the connection pool")
+        await self.engine.dispose()
 
     @classmethod
     def connect(cls, url: URL, settings: Settings) -> Database:

@@ -157,6 +157,7 @@ class GraphQLEndpoint:
                 await uow.abort()
             if isinstance(error, DatabaseUnavailable) or is_unavailable(error):
                 log.warning("database unavailable request=%s operation=%s", request_id, operation_name)
+                await db.forget_connections()
                 return unavailable_body(request_id), 503
             log.exception("request failed request=%s operation=%s", request_id, operation_name)
             internal = error_body("INTERNAL_ERROR", "Internal server error", requestId=request_id)

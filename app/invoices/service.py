@@ -89,7 +89,9 @@ async def customer_in_currency(
         errors.add("customerId", "is not a valid ID")
         return None
     customer = await session.scalar(
-        sa.select(Customer).where(Customer.id == parsed, *live_customers(organization_id)).with_for_update()
+        sa.select(Customer)
+        .where(Customer.id == parsed, *live_customers(organization_id))
+        .with_for_update(key_share=True)
     )
     if customer is None:
         errors.add("customerId", "no such customer")
@@ -174,7 +176,7 @@ async def record_payment(
     invoice = await session.scalar(
         sa.select(Invoice)
         .where(Invoice.id == invoice_id, Invoice.organization_id == actor.org())
-        .with_for_update()
+        .with_for_update(key_share=True)
     )
     if invoice is None:
         raise NotFound("Invoice")

@@ -59,7 +59,7 @@ async def load(session: AsyncSession, customer_ids: set[uuid.UUID]) -> dict[uuid
                 AppliedCoupon.status == AppliedCouponStatus.ACTIVE,
             )
             .order_by(AppliedCoupon.created_at, AppliedCoupon.id)
-            .with_for_update()
+            .with_for_update(key_share=True)
         )
     ).all()
     coupon_ids = {a.coupon_id for a in applied}
@@ -80,7 +80,7 @@ async def load(session: AsyncSession, customer_ids: set[uuid.UUID]) -> dict[uuid
     for wallet in await session.scalars(
         sa.select(Wallet)
         .where(Wallet.customer_id.in_(customer_ids), Wallet.status == WalletStatus.ACTIVE)
-        .with_for_update()
+        .with_for_update(key_share=True)
     ):
         credits[wallet.customer_id].wallets.append(wallet)
     for note in await session.scalars(
@@ -92,7 +92,7 @@ async def load(session: AsyncSession, customer_ids: set[uuid.UUID]) -> dict[uuid
             CreditNote.balance_amount_cents > 0,
         )
         .order_by(CreditNote.sequential_id)
-        .with_for_update()
+        .with_for_update(key_share=True)
     ):
         credits[note.customer_id].credit_notes.append(note)
     return credits

@@ -51,7 +51,7 @@ async def run(db: Database, at: datetime, batch: int = BATCH) -> RunReport:
                     .where(Subscription.next_billing_at <= at)
                     .order_by(Subscription.next_billing_at, Subscription.id)
                     .limit(batch)
-                    .with_for_update(skip_locked=True)
+                    .with_for_update(key_share=True, skip_locked=True)
                     .execution_options(populate_existing=True)
                 )
             ).all()

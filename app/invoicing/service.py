@@ -214,7 +214,7 @@ async def _locked_invoice(
     invoice = await session.scalar(
         sa.select(Invoice)
         .where(Invoice.id == invoice_id, Invoice.organization_id == organization_id)
-        .with_for_update()
+        .with_for_update(key_share=True)
         .execution_options(populate_existing=True)
     )
     if invoice is None:
@@ -266,7 +266,7 @@ async def void_invoice(session: AsyncSession, actor: Actor, invoice_id: uuid.UUI
     ).all()
     for transaction in spent:
         wallet = await session.scalar(
-            sa.select(Wallet).where(Wallet.id == transaction.wallet_id).with_for_update()
+            sa.select(Wallet).where(Wallet.id == transaction.wallet_id).with_for_update(key_share=True)
         )
         assert wallet is not None
         credit(wallet, transaction.credit_amount)
@@ -298,7 +298,7 @@ async def _restore_credit_notes(session: AsyncSession, invoice: Invoice) -> None
         note = await session.scalar(
             sa.select(CreditNote)
             .where(CreditNote.id == application.credit_note_id)
-            .with_for_update()
+            .with_for_update(key_share=True)
             .execution_options(populate_existing=True)
         )
         assert note is not None
@@ -317,7 +317,7 @@ async def finalize_due_drafts(session: AsyncSession, today: date, limit: int = 2
             .join(Organization, Organization.id == Invoice.organization_id)
             .where(Invoice.status == InvoiceStatus.DRAFT, Invoice.issuing_date + grace <= today)
             .limit(limit)
-            .with_for_update(of=Invoice, skip_locked=True)
+            .with_for_update(of=Invoice, key_share=True, skip_locked=True)
         )
     ).all()
     for invoice in due:

@@ -125,7 +125,7 @@ async def revoke_invite(session: AsyncSession, actor: Actor, invite_id: uuid.UUI
     invite = await session.scalar(
         sa.select(Invite)
         .where(Invite.id == invite_id, Invite.organization_id == actor.org())
-        .with_for_update()
+        .with_for_update(key_share=True)
     )
     if invite is None:
         raise NotFound("Invite")
@@ -141,7 +141,9 @@ async def accept_invite(
 ) -> AcceptedInvite:
     """Join with the invitation. An existing user proves it with their password; a new one sets it."""
     invite = (
-        await session.scalar(sa.select(Invite).where(Invite.token_hash == digest(token)).with_for_update())
+        await session.scalar(
+            sa.select(Invite).where(Invite.token_hash == digest(token)).with_for_update(key_share=True)
+        )
         if "\x00" not in token
         else None
     )

@@ -61,7 +61,7 @@ async def organizations_by_id(
 async def lock(session: AsyncSession, organization_id: uuid.UUID) -> None:
     """Serialize changes that must see a consistent organization (e.g. 'at least one admin')."""
     await session.execute(
-        sa.select(Organization.id).where(Organization.id == organization_id).with_for_update()
+        sa.select(Organization.id).where(Organization.id == organization_id).with_for_update(key_share=True)
     )
 
 

@@ -282,7 +282,7 @@ async def create_plan(session: AsyncSession, actor: Actor, data: PlanInput) -> P
 async def update_plan(session: AsyncSession, actor: Actor, plan_id: uuid.UUID, data: PlanInput) -> Plan:
     organization_id = actor.org()
     plan = await get_plan(session, organization_id, plan_id)
-    await session.execute(sa.select(Plan.id).where(Plan.id == plan.id).with_for_update())
+    await session.execute(sa.select(Plan.id).where(Plan.id == plan.id).with_for_update(key_share=True))
     errors = Collector()
     billed_as = (plan.interval, plan.amount_currency)
     _apply(errors, plan, data, creating=False)

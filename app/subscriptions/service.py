@@ -155,7 +155,7 @@ async def create_subscription(session: AsyncSession, actor: Actor, data: Subscri
         customer = await session.scalar(
             sa.select(Customer)
             .where(Customer.id == customer_id, *live_customers(organization_id))
-            .with_for_update()
+            .with_for_update(key_share=True)
         )
         if customer is None:
             errors.add("customerId", "no such customer")
@@ -214,7 +214,7 @@ async def _live(session: AsyncSession, actor: Actor, subscription_id: uuid.UUID)
     subscription = await session.scalar(
         sa.select(Subscription)
         .where(Subscription.id == subscription_id, Subscription.organization_id == actor.org())
-        .with_for_update()
+        .with_for_update(key_share=True)
         .execution_options(populate_existing=True)
     )
     if subscription is None:
@@ -361,7 +361,7 @@ async def apply_due_transitions(session: AsyncSession, now: datetime) -> int:
     ending = await session.scalars(
         sa.select(Subscription)
         .where(Subscription.status == SubscriptionStatus.ACTIVE, Subscription.ending_at <= now)
-        .with_for_update(skip_locked=True)
+        .with_for_update(key_share=True, skip_locked=True)
     )
     for subscription in ending.all():
         subscription.status, subscription.terminated_at = (
@@ -375,7 +375,7 @@ async def apply_due_transitions(session: AsyncSession, now: datetime) -> int:
         sa.select(Subscription)
         .where(Subscription.status == SubscriptionStatus.PENDING, Subscription.subscription_at <= now)
         .order_by(Subscription.subscription_at)
-        .with_for_update(skip_locked=True)
+        .with_for_update(key_share=True, skip_locked=True)
     )
     for subscription in due.all():
         if subscription.previous_subscription_id is not None:

@@ -35,7 +35,7 @@ async def settle_purchase(session: AsyncSession, invoice_id: object) -> int:
     ).all()
     for transaction in pending:
         wallet = await session.scalar(
-            sa.select(Wallet).where(Wallet.id == transaction.wallet_id).with_for_update()
+            sa.select(Wallet).where(Wallet.id == transaction.wallet_id).with_for_update(key_share=True)
         )
         assert wallet is not None
         credit(wallet, transaction.credit_amount)

@@ -53,7 +53,7 @@ async def _locked(session: AsyncSession, organization_id: uuid.UUID, wallet_id: 
     wallet = await session.scalar(
         sa.select(Wallet)
         .where(Wallet.id == wallet_id, Wallet.organization_id == organization_id)
-        .with_for_update()
+        .with_for_update(key_share=True)
         .execution_options(populate_existing=True)
     )
     if wallet is None:
