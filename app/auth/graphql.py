@@ -102,16 +102,38 @@ class IsPublic(_Declared):
         return True
 
 
+class Declared(PermissionExtension):
+    """Strawberry's permission extension, minus its generality: our permissions are synchronous and raise
+    their own error, so the check is a plain call and an async field's resolver is handed back as is,
+    without the two extra coroutines per object the general version creates (a 1,000-row list with
+    seven guarded fields: +20 % over no checks with it, a few % without; scripts/bench_authz.py)."""
+
+    def _check(self, source: Any, info: Info[Any, Any], kwargs: dict[str, Any]) -> None:
+        for permission in self.permissions:
+            if permission.has_permission(source, info, **kwargs) is not True:
+                permission.on_unauthorized()  # raises the permission's error
+                raise PermissionError(type(permission).__name__)
+
+    def resolve(self, next_: Any, source: Any, info: Info[Any, Any], **kwargs: Any) -> Any:
+        self._check(source, info, kwargs)
+        return next_(source, info, **kwargs)
+
+    def resolve_async(self, next_: Any, source: Any, info: Info[Any, Any], **kwargs: Any) -> Any:
+        """Not ``async def``: returns the resolver's own awaitable, which the caller awaits."""
+        self._check(source, info, kwargs)
+        return next_(source, info, **kwargs)
+
+
 def requires(*permissions: Permission) -> list[FieldExtension]:
     """Field extensions for ``@strawberry.field(extensions=requires(P.X))``."""
     if not permissions:
         raise ValueError("requires() needs at least one permission")
-    return [PermissionExtension([HasPermissions(*permissions)])]
+    return [Declared([HasPermissions(*permissions)])]
 
 
 def authenticated() -> list[FieldExtension]:
-    return [PermissionExtension([IsAuthenticated()])]
+    return [Declared([IsAuthenticated()])]
 
 
 def public() -> list[FieldExtension]:
-    return [PermissionExtension([IsPublic()])]
+    return [Declared([IsPublic()])]
