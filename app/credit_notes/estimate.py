@@ -18,7 +18,8 @@ from app.core.errors import Collector, NotFound, ValidationFailed
 from app.credit_notes.models import CreditNote, CreditNoteItem, CreditNoteStatus
 from app.invoices.models import Fee, FeeTax, Invoice, InvoiceKind, InvoiceStatus, PaymentStatus
 
-COUNTED = (CreditNoteStatus.FINALIZED,)  # notes that hold on to what they credited
+# notes that hold on to what they credit: a note waiting for approval reserves its amounts
+COUNTED = (CreditNoteStatus.FINALIZED, CreditNoteStatus.PENDING_APPROVAL)
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,10 @@ class CreditNoteReason(enum.Enum):
 
 
 class CreditNoteStatus(enum.Enum):
+    PENDING_APPROVAL = "pending_approval"  # above the organization's threshold: waits for a second person
     FINALIZED = "finalized"
     VOIDED = "voided"
+    REJECTED = "rejected"
 
 
 class CreditStatus(enum.Enum):
@@ -76,6 +78,16 @@ class CreditNote(TenantOwned, Model):
     voided_at: Mapped[datetime | None]
     refunded_at: Mapped[datetime | None]
     created_by_user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_by_api_key_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("api_keys.id", ondelete="SET NULL")
+    )
+    # the second pair of eyes on a note that needed approval
+    decided_by_user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    decided_by_api_key_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("api_keys.id", ondelete="SET NULL")
+    )
+    decided_at: Mapped[datetime | None]
+    rejection_reason: Mapped[str | None] = mapped_column(String(1000))
 
 
 class CreditNoteItem(TenantOwned, Model):

@@ -8,12 +8,13 @@ from strawberry.types import Info
 from app.auth.graphql import requires
 from app.auth.permissions import P
 from app.core.validation import parse_id
-from app.credit_notes import service
+from app.credit_notes import approval, service
 from app.credit_notes.estimate import ItemInput
 from app.credit_notes.types import (
     CreateCreditNoteInput,
     CreditNoteIdInput,
     CreditNoteType,
+    RejectCreditNoteInput,
     UpdateCreditNoteInput,
 )
 from app.graphql.context import Context
@@ -63,3 +64,24 @@ class CreditNoteMutations:
     ) -> CreditNoteType | None:
         ctx, note_id = info.context, parse_id("id", input.id)
         return await ctx.mutate(info, lambda s: service.void_credit_note(s, ctx.actor, note_id))
+
+    @strawberry.mutation(
+        extensions=requires(P.CREDIT_NOTES_APPROVE),
+        description="Approve a credit note waiting for a second person: it takes effect now. Never its "
+        "requester.",
+    )
+    async def approve_credit_note(
+        self, info: Info[Context, Any], input: CreditNoteIdInput
+    ) -> CreditNoteType | None:
+        ctx, note_id = info.context, parse_id("id", input.id)
+        return await ctx.mutate(info, lambda s: approval.approve(s, ctx.actor, note_id))
+
+    @strawberry.mutation(
+        extensions=requires(P.CREDIT_NOTES_APPROVE),
+        description="Reject a credit note waiting for approval, with a reason: what it reserved is freed.",
+    )
+    async def reject_credit_note(
+        self, info: Info[Context, Any], input: RejectCreditNoteInput
+    ) -> CreditNoteType | None:
+        ctx, note_id = info.context, parse_id("id", input.id)
+        return await ctx.mutate(info, lambda s: approval.reject(s, ctx.actor, note_id, input.reason))

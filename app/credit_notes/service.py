@@ -16,6 +16,8 @@ from app.auth.actor import Actor
 from app.core import validation
 from app.core.errors import Collector, NotFound, ValidationFailed
 from app.core.pagination import Page, PageRequest
+from app.credit_notes import approval
+from app.credit_notes.approval import locked
 from app.credit_notes.estimate import ItemInput, check_creditable, estimate, invoice_of
 from app.credit_notes.models import (
     CreditNote,
@@ -85,6 +87,7 @@ async def create_credit_note(session: AsyncSession, actor: Actor, data: CreditNo
             )
     errors.raise_if_any()
     customer = await session.get_one(Customer, invoice.customer_id)
+    organization = await session.get_one(Organization, invoice.organization_id)
     sequential_id, number = await _next_number(session, invoice.organization_id)
     note = CreditNote(
         id=uuid.uuid4(),
@@ -95,19 +98,20 @@ async def create_credit_note(session: AsyncSession, actor: Actor, data: CreditNo
         number=number,
         reason=data.reason,
         description=description,
-        status=CreditNoteStatus.FINALIZED,
-        credit_status=CreditStatus.AVAILABLE if credit else None,
-        refund_status=RefundStatus.PENDING if refund else None,
+        status=CreditNoteStatus.PENDING_APPROVAL,  # no effect until it is finalized
         currency=invoice.currency,
         sub_total_excluding_taxes_amount_cents=result.sub_total_excluding_taxes_amount_cents,
         taxes_amount_cents=result.taxes_amount_cents,
         total_amount_cents=result.total_amount_cents,
         credit_amount_cents=credit,
-        balance_amount_cents=credit,
+        balance_amount_cents=0,
         refund_amount_cents=refund,
         issuing_date=await local_today(session, customer),
         created_by_user_id=actor.user_id,
+        created_by_api_key_id=actor.api_key_id,
     )
+    if not approval.needs_approval(organization, note):
+        approval.take_effect(note)
     session.add(note)
     await session.flush()
     session.add_all(
@@ -124,18 +128,6 @@ async def create_credit_note(session: AsyncSession, actor: Actor, data: CreditNo
     return note
 
 
-async def _locked(session: AsyncSession, organization_id: uuid.UUID, note_id: uuid.UUID) -> CreditNote:
-    note = await session.scalar(
-        sa.select(CreditNote)
-        .where(CreditNote.id == note_id, CreditNote.organization_id == organization_id)
-        .with_for_update(key_share=True)
-        .execution_options(populate_existing=True)
-    )
-    if note is None:
-        raise NotFound("Credit note")
-    return note
-
-
 async def update_credit_note(
     session: AsyncSession,
     actor: Actor,
@@ -144,9 +136,9 @@ async def update_credit_note(
     description: str | None,
     refund_status: RefundStatus | None,
 ) -> CreditNote:
-    note = await _locked(session, actor.org(), note_id)
-    if note.status is CreditNoteStatus.VOIDED:
-        raise ValidationFailed.one("id", "a voided credit note cannot change")
+    note = await locked(session, actor.org(), note_id)
+    if note.status in (CreditNoteStatus.VOIDED, CreditNoteStatus.REJECTED):
+        raise ValidationFailed.one("id", f"a {note.status.value} credit note cannot change")
     errors = Collector()
     if reason is not None:
         note.reason = reason
@@ -155,7 +147,9 @@ async def update_credit_note(
             validation.text(errors, "description", description, required=False, max_length=1000) or None
         )
     if refund_status is not None:
-        if note.refund_status is None:
+        if note.status is CreditNoteStatus.PENDING_APPROVAL:
+            errors.add("refundStatus", "the credit note waits for approval")
+        elif note.refund_status is None:
             errors.add("refundStatus", "the credit note has no refund")
         elif note.refund_status is RefundStatus.SUCCEEDED:
             errors.add("refundStatus", "the refund already succeeded")
@@ -170,9 +164,13 @@ async def update_credit_note(
 async def void_credit_note(session: AsyncSession, actor: Actor, note_id: uuid.UUID) -> CreditNote:
     """Withdraw a note nothing has used yet (no credit spent, no refund made); what it credited becomes
     creditable again."""
-    note = await _locked(session, actor.org(), note_id)
-    if note.status is CreditNoteStatus.VOIDED:
-        raise ValidationFailed.one("id", "the credit note is already voided")
+    note = await locked(session, actor.org(), note_id)
+    if note.status is not CreditNoteStatus.FINALIZED:
+        problem = {
+            CreditNoteStatus.VOIDED: "the credit note is already voided",
+            CreditNoteStatus.PENDING_APPROVAL: "a credit note waiting for approval is rejected, not voided",
+        }.get(note.status, f"a {note.status.value} credit note cannot be voided")
+        raise ValidationFailed.one("id", problem)
     if note.balance_amount_cents != note.credit_amount_cents:
         raise ValidationFailed.one("id", "part of its credit was already used by an invoice")
     if note.refund_status is RefundStatus.SUCCEEDED:

@@ -73,6 +73,14 @@ class CreditNoteType:
     voided_at: datetime | None
     refunded_at: datetime | None
     created_at: datetime
+    created_by_user_id: strawberry.ID | None = strawberry.field(description="Who requested it.")
+    created_by_api_key_id: strawberry.ID | None
+    decided_by_user_id: strawberry.ID | None = strawberry.field(
+        description="Who approved or rejected it, when it needed approval."
+    )
+    decided_by_api_key_id: strawberry.ID | None
+    decided_at: datetime | None
+    rejection_reason: str | None
 
     @strawberry.field
     async def items(
@@ -167,3 +175,9 @@ class UpdateCreditNoteInput:
 @strawberry.input
 class CreditNoteIdInput:
     id: strawberry.ID
+
+
+@strawberry.input
+class RejectCreditNoteInput:
+    id: strawberry.ID
+    reason: str

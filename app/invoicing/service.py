@@ -17,7 +17,8 @@ from app.auth.actor import Actor
 from app.billing.charges import Usage
 from app.billing.periods import Period
 from app.core.errors import NotFound, ValidationFailed
-from app.credit_notes.models import CreditNote, CreditNoteApplication, CreditNoteStatus, CreditStatus
+from app.credit_notes.estimate import COUNTED
+from app.credit_notes.models import CreditNote, CreditNoteApplication, CreditStatus
 from app.customers.models import Customer
 from app.db.engine import session_fetch
 from app.events.aggregation import aggregate
@@ -250,7 +251,7 @@ async def void_invoice(session: AsyncSession, actor: Actor, invoice_id: uuid.UUI
     credited = await session.scalar(
         sa.select(sa.func.count())
         .select_from(CreditNote)
-        .where(CreditNote.invoice_id == invoice.id, CreditNote.status == CreditNoteStatus.FINALIZED)
+        .where(CreditNote.invoice_id == invoice.id, CreditNote.status.in_(COUNTED))
     )
     if credited:
         raise ValidationFailed.one("id", "the invoice has credit notes; void them first")

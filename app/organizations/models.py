@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import sqlalchemy as sa
 from sqlalchemy import String
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.base import Model
@@ -22,3 +24,7 @@ class Organization(Model):
     invoice_prefix: Mapped[str] = mapped_column(String(12), default="INV", server_default="INV")
     invoice_sequence: Mapped[int] = mapped_column(default=0, server_default="0")  # the last number given
     credit_note_sequence: Mapped[int] = mapped_column(default=0, server_default="0")
+    # currency -> cents: a credit note whose total is above it waits for approval (four eyes)
+    credit_note_approval_thresholds: Mapped[dict[str, int]] = mapped_column(
+        JSONB, default=dict, server_default=sa.text("'{}'::jsonb")
+    )

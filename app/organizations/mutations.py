@@ -26,5 +26,14 @@ class OrganizationMutations:
             input.billing_email,
             input.net_payment_term,
             input.invoice_grace_period,
+            credit_note_approval_thresholds=None
+            if input.credit_note_approval_thresholds is None
+            else {
+                t.currency: None if t.amount_cents is None else int(t.amount_cents)
+                for t in input.credit_note_approval_thresholds
+            },
+            credit_note_approval_threshold_cents=None
+            if input.credit_note_approval_threshold_cents is None
+            else int(input.credit_note_approval_threshold_cents),
         )
         return await ctx.mutate(info, lambda s: service.update(s, ctx.actor, data))

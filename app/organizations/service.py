@@ -73,6 +73,26 @@ class OrganizationInput:
     billing_email: str | None = None
     net_payment_term: int | None = None
     invoice_grace_period: int | None = None
+    # currency -> cents (None: no approval in that currency); replaces the whole setting when given
+    credit_note_approval_thresholds: dict[str, int | None] | None = None
+    credit_note_approval_threshold_cents: int | None = None  # in the default currency
+
+
+def _thresholds(errors: Collector, organization: Organization, data: OrganizationInput) -> dict[str, int]:
+    thresholds = dict(organization.credit_note_approval_thresholds or {})
+    if data.credit_note_approval_thresholds is not None:
+        thresholds = {}
+        for index, (currency, cents) in enumerate(data.credit_note_approval_thresholds.items()):
+            path = f"creditNoteApprovalThresholds.{index}"
+            code = validation.currency(errors, f"{path}.currency", currency)
+            if code and cents is not None:
+                thresholds[code] = validation.integer(errors, f"{path}.amountCents", cents) or 0
+    if data.credit_note_approval_threshold_cents is not None:
+        cents = validation.integer(
+            errors, "creditNoteApprovalThresholdCents", data.credit_note_approval_threshold_cents
+        )
+        thresholds[organization.default_currency] = cents or 0
+    return thresholds
 
 
 async def update(session: AsyncSession, actor: Actor, data: OrganizationInput) -> Organization:
@@ -101,6 +121,7 @@ async def update(session: AsyncSession, actor: Actor, data: OrganizationInput) -
         organization.invoice_grace_period = (
             validation.integer(errors, "invoiceGracePeriod", data.invoice_grace_period, maximum=365) or 0
         )
+    organization.credit_note_approval_thresholds = _thresholds(errors, organization, data)
     errors.raise_if_any()
     await session.flush()
     return organization

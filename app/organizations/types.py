@@ -11,6 +11,7 @@ from app.api_keys.types import ApiKeyType
 from app.auth.graphql import requires
 from app.auth.permissions import P
 from app.graphql.context import Context
+from app.graphql.scalars import BigInt
 from app.members import invites
 from app.members import service as members
 from app.members.types import InviteType, MembershipType
@@ -19,6 +20,18 @@ from app.roles import service as roles
 from app.roles.types import RoleType
 from app.taxes import service as taxes
 from app.taxes.types import TaxType
+
+
+@strawberry.type(name="CreditNoteApprovalThreshold")
+class CreditNoteApprovalThresholdType:
+    currency: str
+    amount_cents: BigInt
+
+
+@strawberry.input
+class CreditNoteApprovalThresholdInput:
+    currency: str
+    amount_cents: BigInt | None = strawberry.field(default=None, description="None: no approval needed.")
 
 
 @strawberry.type(name="Organization")
@@ -36,6 +49,17 @@ class OrganizationType:
     )
     created_at: datetime
     updated_at: datetime
+
+    @strawberry.field(
+        description="Credit notes with a total above these (per currency) wait for a second person."
+    )
+    def credit_note_approval_thresholds(
+        self, root: strawberry.Parent[Organization]
+    ) -> list[CreditNoteApprovalThresholdType]:
+        return [
+            CreditNoteApprovalThresholdType(currency=currency, amount_cents=BigInt(cents))
+            for currency, cents in sorted((root.credit_note_approval_thresholds or {}).items())
+        ]
 
     @strawberry.field(extensions=requires(P.MEMBERS_VIEW), description="Active and revoked memberships.")
     async def members(
@@ -81,3 +105,10 @@ class UpdateOrganizationInput:
     billing_email: str | None = None
     net_payment_term: int | None = None
     invoice_grace_period: int | None = None
+    credit_note_approval_threshold_cents: BigInt | None = strawberry.field(
+        default=None,
+        description="Credit notes above this total in the default currency wait for approval.",
+    )
+    credit_note_approval_thresholds: list[CreditNoteApprovalThresholdInput] | None = strawberry.field(
+        default=None, description="Per currency; replaces every threshold when given."
+    )

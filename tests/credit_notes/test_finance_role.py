@@ -7,7 +7,13 @@ from tests.graphql.operations import denied, operations
 from tests.graphql.test_schema_declarations import PUBLIC
 from tests.helpers import Factory
 
-FINANCE_WRITES = {"createCreditNote", "updateCreditNote", "voidCreditNote"}
+FINANCE_WRITES = {
+    "createCreditNote",
+    "updateCreditNote",
+    "voidCreditNote",
+    "approveCreditNote",
+    "rejectCreditNote",
+}
 FINANCE_READS = {
     "creditNote",
     "creditNotes",
