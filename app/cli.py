@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import logging
 import os
 import sys
@@ -133,11 +132,11 @@ def cmd_bill(args: argparse.Namespace, settings: Settings) -> None:
 
 
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> None:
-    """Bill continuously: a run every ``--interval`` seconds until stopped (SIGINT or SIGTERM)."""
+    """Bill every ``--interval`` seconds and send webhooks every ``--webhook-interval`` seconds, until
+    stopped (SIGINT or SIGTERM)."""
     import signal
 
-    from app.db.availability import is_unavailable
-    from app.invoicing.run import run
+    from app.worker import work
 
     async def forever() -> None:
         db = Database.connect(await resolve_url(settings), settings)
@@ -147,19 +146,16 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> None:
             loop.add_signal_handler(signum, stop.set)
         try:
             await migrate.upgrade(db.engine)
-            while not stop.is_set():
-                try:
-                    print((await run(db, datetime.now(UTC))).line(), flush=True)
-                except Exception as error:  # the next run picks up where this one stopped
-                    if not is_unavailable(error):
-                        log.exception("billing run failed; next run in %s s", args.interval)
-                    else:
-                        log.warning("database unavailable; next run in %s s", args.interval)
-                        await db.forget_connections()
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), args.interval)
+            await work(
+                db,
+                settings,
+                stop,
+                billing_interval=args.interval,
+                delivery_interval=args.webhook_interval,
+            )
         finally:
             await db.dispose()
+            embedded.release()
 
     asyncio.run(forever())
 
@@ -217,8 +213,11 @@ def parser() -> argparse.ArgumentParser:
     bill.add_argument("--at", help="as if it were this ISO 8601 date-time (default: now)")
     bill.set_defaults(handler=cmd_bill)
 
-    worker = commands.add_parser("worker", help="bill continuously")
-    worker.add_argument("--interval", type=float, default=60.0, help="seconds between runs")
+    worker = commands.add_parser("worker", help="bill continuously and send webhooks")
+    worker.add_argument("--interval", type=float, default=60.0, help="seconds between billing runs")
+    worker.add_argument(
+        "--webhook-interval", type=float, default=1.0, help="seconds between webhook delivery rounds"
+    )
     worker.set_defaults(handler=cmd_worker)
 
     export = commands.add_parser("export-schema", help="write the GraphQL SDL and docs/permissions.md")

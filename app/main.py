@@ -47,6 +47,16 @@ REST_ROUTES = [
     Route("/api/v1/events/batch", events_rest.create_events.handle, methods=["POST"]),
     Route("/api/v1/exports/invoices.csv", exports_rest.export_invoices.handle, methods=["GET"]),
     Route("/api/v1/exports/credit_notes.csv", exports_rest.export_credit_notes.handle, methods=["GET"]),
+    Route(
+        "/api/v1/exports/integrations/{integration_id}/invoices.csv",
+        exports_rest.export_tool_invoices.handle,
+        methods=["GET"],
+    ),
+    Route(
+        "/api/v1/exports/integrations/{integration_id}/credit_notes.csv",
+        exports_rest.export_tool_credit_notes.handle,
+        methods=["GET"],
+    ),
 ]
 
 

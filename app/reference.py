@@ -80,7 +80,8 @@ def declarations() -> list[Declared]:
     for route in sorted(REST_ROUTES, key=lambda r: r.path):
         protected = getattr(route.endpoint, "__self__", None)
         methods = ",".join(sorted(m for m in route.methods or () if m != "HEAD"))
-        found.append(Declared("http", f"{methods} {route.path}", (protected.permission.value,)))  # type: ignore[union-attr]
+        needs = tuple(p.value for p in protected.permissions)  # type: ignore[union-attr]
+        found.append(Declared("http", f"{methods} {route.path}", needs))
     return found
 
 

@@ -37,6 +37,21 @@ class Settings(BaseSettings):
         description="Key that signs access tokens. Required in production; in development a random key "
         "is created once in the data folder.",
     )
+    encryption_key: str | None = Field(
+        None,
+        description="Key that encrypts stored secrets (webhook signing secrets, integration credentials). "
+        "Unset: derived from the secret key, so changing that key makes them unreadable.",
+    )
+    webhook_timeout_seconds: float = Field(10.0, gt=0, description="How long a webhook delivery may take.")
+    webhook_max_attempts: int = Field(8, gt=0, description="Deliveries of a webhook before it is failed.")
+    webhook_retry_base_seconds: float = Field(
+        30.0, ge=0, description="First retry delay; each next one doubles (at most 6 hours)."
+    )
+    webhook_allow_private_addresses: bool | None = Field(
+        None,
+        description="Whether webhook URLs may point at loopback, private or link-local addresses "
+        "(development default; refused in production, against server-side request forgery).",
+    )
     token_ttl_seconds: int = Field(12 * 3600, gt=0, description="Lifetime of an access token.")
     invite_ttl_seconds: int = Field(7 * 24 * 3600, gt=0, description="Lifetime of an invitation.")
     allow_registration: bool = Field(True, description="Whether `registerUser` may create organizations.")
@@ -93,6 +108,12 @@ class Settings(BaseSettings):
     @property
     def graphiql(self) -> bool:
         return self.is_development if self.graphiql_enabled is None else self.graphiql_enabled
+
+    @property
+    def webhooks_to_private_addresses(self) -> bool:
+        if self.webhook_allow_private_addresses is None:
+            return self.is_development
+        return self.webhook_allow_private_addresses
 
     @property
     def introspection(self) -> bool:

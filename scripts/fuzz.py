@@ -17,12 +17,34 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import graphql
 import httpx
 import schemathesis
 from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import strategies as st
 from schemathesis import GenerationMode
+from schemathesis.graphql import nodes
 
 from app.graphql.schema import sdl
+
+_KEYS = st.sampled_from(["clientId", "clientSecret", "dateFormat", "brandingTheme", "noTaxType", "x"])
+_LEAF = st.one_of(
+    st.text(max_size=20).map(nodes.String),
+    st.integers(-(10**6), 10**6).map(nodes.Int),
+    st.booleans().map(nodes.Boolean),
+    st.just(nodes.Null),
+)
+
+
+def _object(pairs: list[tuple[str, Any]]) -> Any:
+    return nodes.Object([graphql.ObjectFieldNode(name=graphql.NameNode(value=k), value=v) for k, v in pairs])
+
+
+# JSON arguments (integration settings and credentials, event properties): leaves, or small objects
+# whose keys are sometimes the ones the server knows
+schemathesis.graphql.scalar(
+    "JSON", st.one_of(_LEAF, st.lists(st.tuples(_KEYS, _LEAF), max_size=4).map(_object))
+)
 
 
 @dataclass

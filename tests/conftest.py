@@ -22,6 +22,7 @@ from app.db.urls import to_async_url, with_database
 from app.main import create_app
 from app.settings import Settings
 from tests.helpers import Api, Factory
+from tests.receiver import receiver  # noqa: F401 (a fixture)
 
 ROOT = Path(__file__).resolve().parents[1]
 

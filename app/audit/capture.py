@@ -19,8 +19,6 @@ from sqlalchemy import event, inspect
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session, UOWTransaction
 
-from app.audit.models import AuditLog
-
 _KEY = "audit_changes"
 _SKIPPED = frozenset({"id", "created_at", "updated_at"})
 REDACTED = "[REDACTED]"
@@ -76,7 +74,7 @@ def _collect(session: Session, _context: UOWTransaction) -> None:
     if changes is None:
         return
     for action, objects in (("create", session.new), ("update", session.dirty), ("delete", session.deleted)):
-        described = [_describe(obj, action) for obj in objects if not isinstance(obj, AuditLog)]
+        described = [_describe(obj, action) for obj in objects if type(obj).__audited__]
         changes.extend(sorted((d for d in described if d), key=lambda d: (d["type"], str(d.get("id")))))
 
 

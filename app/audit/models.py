@@ -18,6 +18,7 @@ class ActorType(enum.Enum):
 
 class AuditLog(TenantOwned, Model):
     __tablename__ = "audit_logs"
+    __audited__ = False
     __table_args__ = (sa.Index("ix_audit_logs_organization_id_created_at", "organization_id", "created_at"),)
 
     actor_type: Mapped[ActorType] = mapped_column(enum_column(ActorType))

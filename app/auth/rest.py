@@ -23,10 +23,11 @@ Handler = Callable[[Request, Actor, str], Awaitable[Response]]
 
 
 class Protected:
-    """A Starlette endpoint that authenticates, checks ``permission``, then calls ``handler``."""
+    """A Starlette endpoint that authenticates, checks ``permissions`` (every one), then calls
+    ``handler``."""
 
-    def __init__(self, permission: Permission, handler: Handler) -> None:
-        self.permission = permission
+    def __init__(self, permissions: tuple[Permission, ...], handler: Handler) -> None:
+        self.permissions = permissions
         self.handler = handler
 
     async def handle(self, request: Request) -> Response:
@@ -56,18 +57,20 @@ class Protected:
         wait = state.limits.take(actor, client_address(request))
         if wait > 0:
             return rate_limited(request_id, wait)
-        if self.permission.value not in actor.permissions:
+        required = [permission.value for permission in self.permissions]
+        if not set(required) <= actor.permissions:
             body = error_body(
-                "FORBIDDEN",
-                f"Missing permission: {self.permission.value}",
-                requiredPermissions=[self.permission.value],
+                "FORBIDDEN", f"Missing permission: {', '.join(required)}", requiredPermissions=required
             )
             return reply({"errors": [body]}, request_id, 403)
         return await self.handler(request, actor, request_id)
 
 
-def requires_permission(permission: Permission) -> Callable[[Handler], Protected]:
+def requires_permission(*permissions: Permission) -> Callable[[Handler], Protected]:
+    if not permissions:
+        raise ValueError("requires_permission() needs at least one permission")
+
     def declare(handler: Handler) -> Protected:
-        return Protected(permission, handler)
+        return Protected(permissions, handler)
 
     return declare

@@ -17,6 +17,8 @@ from app.core import validation
 from app.core.errors import Collector, Forbidden, NotFound, ValidationFailed
 from app.credit_notes.models import CreditNote, CreditNoteStatus, CreditStatus, RefundStatus
 from app.organizations.models import Organization
+from app.webhooks.models import WebhookEventType
+from app.webhooks.outbox import emit
 
 
 async def locked(session: AsyncSession, organization_id: uuid.UUID, note_id: uuid.UUID) -> CreditNote:
@@ -66,6 +68,7 @@ async def approve(session: AsyncSession, actor: Actor, note_id: uuid.UUID) -> Cr
     _decide(note, actor)
     take_effect(note)
     await session.flush()
+    await emit(session, WebhookEventType.CREDIT_NOTE_APPROVED, [note])
     return note
 
 
@@ -78,4 +81,5 @@ async def reject(session: AsyncSession, actor: Actor, note_id: uuid.UUID, reason
     _decide(note, actor)
     note.status, note.rejection_reason = CreditNoteStatus.REJECTED, cleaned
     await session.flush()
+    await emit(session, WebhookEventType.CREDIT_NOTE_REJECTED, [note])
     return note

@@ -31,6 +31,8 @@ from app.customers.models import Customer
 from app.db.pagination import paginate
 from app.invoices.builder import local_today
 from app.organizations.models import Organization
+from app.webhooks.models import WebhookEventType
+from app.webhooks.outbox import emit
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,7 @@ async def create_credit_note(session: AsyncSession, actor: Actor, data: CreditNo
         for fee, amount, taxes in result.items
     )
     await session.flush()
+    await emit(session, WebhookEventType.CREDIT_NOTE_CREATED, [note])
     return note
 
 

@@ -34,6 +34,9 @@ class Base(DeclarativeBase):
 
     # Columns named here are never written to the audit log in clear.
     __secret_columns__: ClassVar[frozenset[str]] = frozenset()
+    # Rows of a model that sets this False are not described in the audit log (the log itself, and
+    # bookkeeping such as the webhook outbox that a change writes besides itself).
+    __audited__: ClassVar[bool] = True
 
 
 class Model(Base):

@@ -10,6 +10,7 @@ from app.credit_notes import models as _credit_notes  # noqa: F401
 from app.customers import models as _customers  # noqa: F401
 from app.db.base import Base
 from app.events import models as _events  # noqa: F401
+from app.integrations import models as _integrations  # noqa: F401
 from app.invoices import models as _invoices  # noqa: F401
 from app.invoicing import models as _invoicing  # noqa: F401
 from app.members import models as _members  # noqa: F401
@@ -21,5 +22,6 @@ from app.subscriptions import models as _subscriptions  # noqa: F401
 from app.taxes import models as _taxes  # noqa: F401
 from app.users import models as _users  # noqa: F401
 from app.wallets import models as _wallets  # noqa: F401
+from app.webhooks import models as _webhooks  # noqa: F401
 
 metadata = Base.metadata

@@ -19,6 +19,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from app.metrics.models import AggregationType
+from app.webhooks.models import WebhookEventType
+from app.webhooks.outbox import emit_on_connection
 
 MAX_BATCH = 1000
 _NUMERIC = {
@@ -63,6 +65,24 @@ class BatchOutcome:
 
     def count(self, status: EventStatus) -> int:
         return sum(1 for event in self.events if event.status is status)
+
+    def rejections(self) -> dict[str, Any]:
+        """What a webhook says of a batch with rejected events."""
+        return {
+            "created": self.count(EventStatus.CREATED),
+            "duplicates": self.count(EventStatus.DUPLICATE),
+            "rejected": self.count(EventStatus.REJECTED),
+            "events": [
+                {
+                    "transaction_id": event.transaction_id,
+                    "external_subscription_id": event.external_subscription_id,
+                    "code": event.code,
+                    "errors": event.errors,
+                }
+                for event in self.events
+                if event.status is EventStatus.REJECTED
+            ],
+        }
 
     @property
     def audit_changes(self) -> list[dict[str, Any]]:
@@ -149,9 +169,16 @@ def _parse(raw: Any, names: dict[str, str]) -> tuple[EventOutcome, datetime, dic
 
 
 async def ingest(
-    fetch: Fetch, organization_id: uuid.UUID, raw_events: list[Any], names: dict[str, str]
+    fetch: Fetch,
+    organization_id: uuid.UUID,
+    raw_events: list[Any],
+    names: dict[str, str],
+    *,
+    batch: bool = True,
 ) -> BatchOutcome:
-    """Validate and store a batch; ``fetch(sql, *args)`` runs a statement on the caller's connection."""
+    """Validate and store events; ``fetch(sql, *args)`` runs a statement on the caller's connection.
+    A ``batch`` with rejected events is announced to webhooks (``events.rejected``) on the same
+    connection (a single event's rejection is the caller's error answer)."""
     parsed = [_parse(raw, names) for raw in raw_events]
     codes = sorted({o.code for o, _, _ in parsed if o.code})
     externals = sorted({o.external_subscription_id for o, _, _ in parsed if o.external_subscription_id})
@@ -200,4 +227,9 @@ async def ingest(
         new = {(row["external_subscription_id"], row["transaction_id"]) for row in inserted}
         for key, entry in valid.items():
             entry.outcome.status = EventStatus.CREATED if key in new else EventStatus.DUPLICATE
-    return BatchOutcome(outcomes)
+    result = BatchOutcome(outcomes)
+    if batch and result.count(EventStatus.REJECTED):
+        await emit_on_connection(
+            fetch, organization_id, WebhookEventType.EVENTS_REJECTED, "event_batch", result.rejections()
+        )
+    return result

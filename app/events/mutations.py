@@ -45,7 +45,9 @@ class EventMutations:
         ctx, org = info.context, info.context.actor.org()
 
         async def run(session: AsyncSession) -> ingest.BatchOutcome:
-            outcome = await ingest.ingest(session_fetch(session), org, [_raw(input)], GRAPH_NAMES)
+            outcome = await ingest.ingest(
+                session_fetch(session), org, [_raw(input)], GRAPH_NAMES, batch=False
+            )
             if outcome.events[0].errors:
                 raise ValidationFailed(outcome.events[0].errors)
             return outcome

@@ -49,7 +49,7 @@ async def create_event(request: Request, actor: Actor, request_id: str) -> Respo
     if isinstance(raw, Response):
         return raw
     async with request.app.state.db.fetcher() as fetch:
-        outcome = await ingest.ingest(fetch, actor.org(), [raw], REST_NAMES)
+        outcome = await ingest.ingest(fetch, actor.org(), [raw], REST_NAMES, batch=False)
     event = outcome.events[0]
     if event.errors:
         body = error_body("VALIDATION_ERROR", "The event was rejected", fields=event.errors)

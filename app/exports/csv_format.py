@@ -27,6 +27,22 @@ def precise_money(cents: Decimal, currency: str) -> str:
     return text_of(cents.scaleb(-exponent(currency)))
 
 
+def price(major: Decimal, currency: str) -> str:
+    """A major-unit price with at least the currency's places and no fewer than it has: ``10.00``,
+    ``0.0025``."""
+    places = max(exponent(currency), -int(major.normalize().as_tuple().exponent))
+    return f"{major:.{places}f}"
+
+
+def code(value: str | None) -> str:
+    """A code the accounting tool must receive verbatim (an item, account or tax code). Defused like
+    text, except that a leading ``-`` is kept when nothing else in the code could make a formula, for
+    codes such as NetSuite's ``-Not Taxable-``."""
+    if value and value.startswith("-") and not any(ch in value for ch in "=+@|!()"):
+        return value
+    return text(value)
+
+
 def text(value: str | None) -> str:
     """A text cell a spreadsheet will show, never evaluate (OWASP CSV injection)."""
     if not value:

@@ -21,6 +21,8 @@ from app.customers.queries import CustomerQueries
 from app.events.mutations import EventMutations
 from app.events.queries import EventQueries
 from app.graphql.scalars import SCALAR_OVERRIDES
+from app.integrations.mutations import IntegrationMutations
+from app.integrations.queries import IntegrationQueries
 from app.invoices.mutations import InvoiceMutations
 from app.invoices.queries import InvoiceQueries
 from app.members.mutations import MemberMutations
@@ -41,6 +43,8 @@ from app.users.mutations import UserMutations
 from app.users.queries import UserQueries
 from app.wallets.mutations import WalletMutations
 from app.wallets.queries import WalletQueries
+from app.webhooks.mutations import WebhookMutations
+from app.webhooks.queries import WebhookQueries
 
 Query = merge_types(
     "Query",
@@ -63,6 +67,8 @@ Query = merge_types(
         AnalyticsQueries,
         WalletQueries,
         EventQueries,
+        WebhookQueries,
+        IntegrationQueries,
     ),
 )
 Mutation = merge_types(
@@ -84,6 +90,8 @@ Mutation = merge_types(
         CreditNoteMutations,
         WalletMutations,
         EventMutations,
+        WebhookMutations,
+        IntegrationMutations,
     ),
 )
 

@@ -20,6 +20,8 @@ from app.invoices.models import Fee, FeeKind, FeeTax, Invoice, InvoiceKind, Invo
 from app.organizations.models import Organization
 from app.taxes import service as taxes
 from app.taxes.models import Tax
+from app.webhooks.models import WebhookEventType
+from app.webhooks.outbox import emit
 
 
 @dataclass
@@ -181,11 +183,17 @@ async def create(
 async def insert(
     session: AsyncSession, invoices: list[Invoice], fees: list[Fee], fee_taxes: list[FeeTax]
 ) -> None:
-    """Each table in one batched INSERT, in the order the foreign keys need (no relationships order them)."""
+    """Each table in one batched INSERT, in the order the foreign keys need (no relationships order them).
+    New invoices are announced to webhooks (``invoice.created``, and ``invoice.finalized`` for those
+    issued final)."""
     for rows in (invoices, fees, fee_taxes):
         if rows:
             session.add_all(rows)
             await session.flush()
+    if invoices:
+        await emit(session, WebhookEventType.INVOICE_CREATED, invoices)
+        final = [invoice for invoice in invoices if invoice.status is InvoiceStatus.FINALIZED]
+        await emit(session, WebhookEventType.INVOICE_FINALIZED, final)
 
 
 async def rewrite(

@@ -38,6 +38,8 @@ from app.wallets.models import (
     Wallet,
     WalletTransaction,
 )
+from app.webhooks.models import WebhookEventType
+from app.webhooks.outbox import emit
 
 AGGREGATION_CHUNK = 2000
 
@@ -207,6 +209,8 @@ async def _recompute(session: AsyncSession, invoice: Invoice, *, final: bool) ->
         invoice.status, invoice.finalized_at = InvoiceStatus.FINALIZED, datetime.now(UTC)
         session.add_all(credits.consume(invoice, amounts, chosen))
     await session.flush()
+    if final:
+        await emit(session, WebhookEventType.INVOICE_FINALIZED, [invoice])
 
 
 async def _locked_invoice(
@@ -285,6 +289,7 @@ async def void_invoice(session: AsyncSession, actor: Actor, invoice_id: uuid.UUI
             )
         )
     await session.flush()
+    await emit(session, WebhookEventType.INVOICE_VOIDED, [invoice])
     return invoice
 
 

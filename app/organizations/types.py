@@ -12,6 +12,8 @@ from app.auth.graphql import requires
 from app.auth.permissions import P
 from app.graphql.context import Context
 from app.graphql.scalars import BigInt
+from app.integrations import service as integrations
+from app.integrations.types import IntegrationType
 from app.members import invites
 from app.members import service as members
 from app.members.types import InviteType, MembershipType
@@ -20,6 +22,8 @@ from app.roles import service as roles
 from app.roles.types import RoleType
 from app.taxes import service as taxes
 from app.taxes.types import TaxType
+from app.webhooks import service as webhooks
+from app.webhooks.types import WebhookEndpointType
 
 
 @strawberry.type(name="CreditNoteApprovalThreshold")
@@ -88,6 +92,20 @@ class OrganizationType:
     ) -> list[TaxType] | None:
         org = info.context.actor.org()
         return await info.context.read(lambda s: taxes.all_taxes(s, org))
+
+    @strawberry.field(extensions=requires(P.DEVELOPERS_MANAGE), description="Where webhooks are posted.")
+    async def webhook_endpoints(
+        self, root: strawberry.Parent[Organization], info: Info[Context, Any]
+    ) -> list[WebhookEndpointType] | None:
+        org = info.context.actor.org()
+        return await info.context.read(lambda s: webhooks.list_endpoints(s, org))
+
+    @strawberry.field(extensions=requires(P.INTEGRATIONS_VIEW), description="Accounting integrations.")
+    async def integrations(
+        self, root: strawberry.Parent[Organization], info: Info[Context, Any]
+    ) -> list[IntegrationType] | None:
+        org = info.context.actor.org()
+        return await info.context.read(lambda s: integrations.list_integrations(s, org))
 
     @strawberry.field(extensions=requires(P.ROLES_VIEW))
     async def roles(

@@ -26,6 +26,9 @@ from app.plans import overrides as plan_overrides
 from app.plans.models import Plan
 from app.plans.service import catalogue
 from app.subscriptions.models import LIVE, Subscription, SubscriptionStatus
+from app.webhooks.models import WebhookEventType
+from app.webhooks.outbox import emit, emit_data
+from app.webhooks.payloads import columns
 
 _UNIQUE = {
     name: ("externalId", "is already used by a live subscription")
@@ -192,6 +195,8 @@ async def create_subscription(session: AsyncSession, actor: Actor, data: Subscri
         await session.flush()
     await reschedule(session, subscription)
     await session.flush()
+    if not pending:
+        await emit(session, WebhookEventType.SUBSCRIPTION_STARTED, [subscription])
     return subscription
 
 
@@ -252,6 +257,7 @@ async def update_subscription(
             )
             subscription.plan_id = copy.id
     await session.flush()
+    await emit(session, WebhookEventType.SUBSCRIPTION_CHANGED, [subscription])
     return subscription
 
 
@@ -279,6 +285,7 @@ async def terminate_subscription(
         subscription.status, subscription.terminated_at = SubscriptionStatus.TERMINATED, now
         await reschedule(session, subscription)  # a last invoice for the time used
     await session.flush()
+    await emit(session, WebhookEventType.SUBSCRIPTION_TERMINATED, [subscription])
     return subscription
 
 
@@ -351,6 +358,18 @@ async def change_plan(
         await session.flush()
     await reschedule(session, successor)
     await session.flush()
+    await emit_data(
+        session,
+        current.organization_id,
+        WebhookEventType.SUBSCRIPTION_CHANGED,
+        "subscription",
+        {**columns(current), "next_subscription": columns(successor)},
+        current.id,
+    )
+    if current.status is not SubscriptionStatus.ACTIVE:  # ended now (an upgrade) or canceled
+        await emit(session, WebhookEventType.SUBSCRIPTION_TERMINATED, [current])
+    if successor.status is SubscriptionStatus.ACTIVE:
+        await emit(session, WebhookEventType.SUBSCRIPTION_STARTED, [successor])
     return successor
 
 
@@ -358,6 +377,8 @@ async def apply_due_transitions(session: AsyncSession, now: datetime) -> int:
     """Start what is due and end what has reached its end date, in every organization; returns how many
     subscriptions changed. Run by the billing run before it bills."""
     changed = 0
+    started: list[Subscription] = []
+    ended: list[Subscription] = []
     ending = await session.scalars(
         sa.select(Subscription)
         .where(Subscription.status == SubscriptionStatus.ACTIVE, Subscription.ending_at <= now)
@@ -369,6 +390,7 @@ async def apply_due_transitions(session: AsyncSession, now: datetime) -> int:
             subscription.ending_at,
         )
         await reschedule(session, subscription)
+        ended.append(subscription)
         changed += 1
     await session.flush()
     due = await session.scalars(
@@ -387,11 +409,15 @@ async def apply_due_transitions(session: AsyncSession, now: datetime) -> int:
                 )
                 await reschedule(session, previous)
                 await session.flush()
+                ended.append(previous)
         plan = await session.get_one(Plan, subscription.plan_id)
         subscription.status, subscription.started_at = SubscriptionStatus.ACTIVE, subscription.subscription_at
         if subscription.previous_subscription_id is None:
             subscription.trial_ends_at = _trial_end(subscription.subscription_at, plan)
         await reschedule(session, subscription)
         await session.flush()
+        started.append(subscription)
         changed += 1
+    await emit(session, WebhookEventType.SUBSCRIPTION_TERMINATED, ended)
+    await emit(session, WebhookEventType.SUBSCRIPTION_STARTED, started)
     return changed

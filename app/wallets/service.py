@@ -33,6 +33,9 @@ from app.wallets.models import (
     WalletStatus,
     WalletTransaction,
 )
+from app.webhooks.models import WebhookEventType
+from app.webhooks.outbox import emit_data
+from app.webhooks.payloads import columns
 
 _ONE_ACTIVE = {"uq_wallets_active_customer": ("customerId", "already has an active wallet")}
 
@@ -62,10 +65,13 @@ async def _locked(session: AsyncSession, organization_id: uuid.UUID, wallet_id: 
 
 
 async def _top_up(session: AsyncSession, wallet: Wallet, paid: Decimal, granted: Decimal) -> None:
+    """Granted credits are settled at once; paid ones wait for their invoice's payment. Announced as
+    ``wallet.topped_up`` with the new transactions."""
     now = datetime.now(UTC)
+    added: list[WalletTransaction] = []
     if granted:
         credit(wallet, granted)
-        session.add(
+        added.append(
             WalletTransaction(
                 organization_id=wallet.organization_id,
                 wallet_id=wallet.id,
@@ -88,7 +94,7 @@ async def _top_up(session: AsyncSession, wallet: Wallet, paid: Decimal, granted:
             coupon_eligible=False,
         )
         invoice = await build(session, customer, InvoiceKind.CREDIT, wallet.currency, [line])
-        session.add(
+        added.append(
             WalletTransaction(
                 organization_id=wallet.organization_id,
                 wallet_id=wallet.id,
@@ -100,7 +106,12 @@ async def _top_up(session: AsyncSession, wallet: Wallet, paid: Decimal, granted:
                 invoice_id=invoice.id,
             )
         )
+    session.add_all(added)
     await session.flush()
+    body = {**columns(wallet), "transactions": [columns(t) for t in added]}
+    await emit_data(
+        session, wallet.organization_id, WebhookEventType.WALLET_TOPPED_UP, "wallet", body, wallet.id
+    )
 
 
 @dataclass(frozen=True)

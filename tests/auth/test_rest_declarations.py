@@ -20,11 +20,19 @@ def test_every_rest_route_is_protected_by_a_declared_permission() -> None:
             continue
         owner = getattr(route.endpoint, "__self__", None)
         assert isinstance(owner, Protected), route.path
-        declared[route.path] = owner.permission.value
+        declared[route.path] = {permission.value for permission in owner.permissions}
 
     assert declared == {
-        "/api/v1/events": "events:create",
-        "/api/v1/events/batch": "events:create",
-        "/api/v1/exports/invoices.csv": "invoices:export",
-        "/api/v1/exports/credit_notes.csv": "credit_notes:export",
+        "/api/v1/events": {"events:create"},
+        "/api/v1/events/batch": {"events:create"},
+        "/api/v1/exports/invoices.csv": {"invoices:export"},
+        "/api/v1/exports/credit_notes.csv": {"credit_notes:export"},
+        "/api/v1/exports/integrations/{integration_id}/invoices.csv": {
+            "invoices:export",
+            "organization:integrations:view",
+        },
+        "/api/v1/exports/integrations/{integration_id}/credit_notes.csv": {
+            "credit_notes:export",
+            "organization:integrations:view",
+        },
     }

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from app.exports import csv_format
-from app.exports.csv_format import encode, money, precise_money, text
+from app.exports.csv_format import code, encode, money, precise_money, price, text
 
 
 def test_amounts_are_written_exactly_in_major_units_of_each_currency() -> None:
@@ -39,3 +39,20 @@ async def test_rows_are_written_in_chunks_as_they_come(monkeypatch: pytest.Monke
     chunks = [chunk async for chunk in encode(("n", "text"), rows())]
 
     assert chunks == [b'n,text\r\n0,"a,b"\r\n1,"a,b"\r\n', b'2,"a,b"\r\n3,"a,b"\r\n', b'4,"a,b"\r\n']
+
+
+def test_codes_keep_a_harmless_leading_dash_and_lose_anything_formula_like() -> None:
+    cells = [code(v) for v in ("-Not Taxable-", "-1+1", "-cmd|' /C calc'!A0", "=1", "200", None)]
+
+    assert cells == ["-Not Taxable-", "'-1+1", "'-cmd|' /C calc'!A0", "'=1", "200", ""]
+
+
+def test_prices_keep_the_currency_places_and_their_own() -> None:
+    assert [
+        price(Decimal(v), c) for v, c in (("10", "EUR"), ("0.0025", "EUR"), ("-1.2", "EUR"), ("500", "JPY"))
+    ] == [
+        "10.00",
+        "0.0025",
+        "-1.20",
+        "500",
+    ]
