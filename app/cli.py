@@ -66,8 +66,13 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> None:
     if args.demo:
         _print_demo(settings, args.host, args.port)
     try:
-        uvicorn.run(
-            create_app(settings), host=args.host, port=args.port, log_level=settings.log_level.lower()
+        uvicorn.run(  # requests are logged by the app itself, one structured line each
+            create_app(settings),
+            host=args.host,
+            port=args.port,
+            log_level=settings.log_level.lower(),
+            log_config=None,
+            access_log=False,
         )
     finally:
         embedded.release()
@@ -144,6 +149,13 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> None:
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(signum, stop.set)
+        if args.metrics_port:
+            from prometheus_client import start_http_server
+
+            from app.observability.metrics import POOL, REGISTRY
+
+            POOL.engine = db.engine
+            start_http_server(args.metrics_port, addr=args.metrics_host, registry=REGISTRY)
         try:
             await migrate.upgrade(db.engine)
             await work(
@@ -218,6 +230,8 @@ def parser() -> argparse.ArgumentParser:
     worker.add_argument(
         "--webhook-interval", type=float, default=1.0, help="seconds between webhook delivery rounds"
     )
+    worker.add_argument("--metrics-port", type=int, help="serve Prometheus metrics on this port")
+    worker.add_argument("--metrics-host", default="127.0.0.1", help="address of the metrics port")
     worker.set_defaults(handler=cmd_worker)
 
     export = commands.add_parser("export-schema", help="write the GraphQL SDL and docs/permissions.md")
@@ -232,7 +246,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> None:
     args = parser().parse_args(argv)
     settings = get_settings()
-    configure(settings.log_level)
+    configure(settings.log_level, settings.log_format)
     args.handler(args, settings)
 
 

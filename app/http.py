@@ -32,9 +32,17 @@ async def read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def fresh_request_id(given: str | None) -> str:
+    """The caller's ``X-Request-Id`` when it is a sane one, else a new id."""
+    return given if given and _REQUEST_ID.match(given) else uuid.uuid4().hex
+
+
 def request_id_of(request: Request) -> str:
-    given = request.headers.get("x-request-id", "")
-    return given if _REQUEST_ID.match(given) else uuid.uuid4().hex
+    """The request's id: the one its log line carries, when the request is observed."""
+    seen = request.scope.get("state", {}).get("observation")
+    if seen is not None:
+        return str(seen.request_id)
+    return fresh_request_id(request.headers.get("x-request-id"))
 
 
 def error_body(code: str, message: str, **extensions: Any) -> dict[str, Any]:

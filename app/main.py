@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import hmac
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import sqlalchemy as sa
+from prometheus_client import CONTENT_TYPE_LATEST
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from app.auth.cache import IdentityCache
@@ -24,21 +27,43 @@ from app.exports import rest as exports_rest
 from app.graphql.executor import Executor
 from app.graphql.schema import schema
 from app.graphql.view import GraphQLEndpoint
+from app.http import error_body
+from app.observability.metrics import POOL, render
+from app.observability.middleware import ObserveRequests
 from app.settings import Settings, get_settings
 
 log = logging.getLogger("billgraph")
 
 
-async def health(request: Request) -> JSONResponse:
-    """Liveness and readiness in one: the process answers and the database does too."""
+async def live(request: Request) -> JSONResponse:
+    """Liveness: the process answers (restart it if not). Touches nothing else."""
+    return JSONResponse({"status": "ok"})
+
+
+async def ready(request: Request) -> JSONResponse:
+    """Readiness: the database answers and its schema is at this code's migration (send traffic)."""
     db: Database = request.app.state.db
     try:
         async with db.engine.connect() as conn:
-            await conn.execute(sa.text("SELECT 1"))
+            revision = await conn.scalar(sa.text("SELECT version_num FROM alembic_version"))
     except Exception:
-        log.warning("health check failed", exc_info=True)
+        log.warning("readiness check failed: database unreachable", exc_info=True)
         return JSONResponse({"status": "unavailable", "database": "unreachable"}, status_code=503)
-    return JSONResponse({"status": "ok", "database": "ok"})
+    head = migrate.head_revision()
+    if revision != head:
+        body = {"status": "unavailable", "database": "ok", "migration": revision, "expected": head}
+        return JSONResponse(body, status_code=503)
+    return JSONResponse({"status": "ok", "database": "ok", "migration": revision})
+
+
+async def metrics_endpoint(request: Request) -> Response:
+    """Prometheus metrics of this process (``BILLGRAPH_METRICS_TOKEN`` guards them when set)."""
+    settings: Settings = request.app.state.settings
+    token = settings.metrics_token
+    given = request.headers.get("authorization", "")
+    if token and not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
+        return JSONResponse({"errors": [error_body("UNAUTHENTICATED", "Metrics need their token")]}, 401)
+    return Response(render(), media_type=CONTENT_TYPE_LATEST)
 
 
 # Plain HTTP endpoints; each handler declares its permission (see app.auth.rest).
@@ -86,6 +111,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         await migrate.upgrade(db.engine)
         await db.check_tenant_role()
         app.state.db = db
+        POOL.engine = db.engine
         stop = asyncio.Event()
         listener = asyncio.create_task(identities.listen(driver_dsn(url), stop))
         try:
@@ -98,6 +124,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
 
     identities = IdentityCache(settings.auth_cache_seconds)
     limits = Limits(settings)
+    probes = [Route("/live", live, methods=["GET"]), Route("/ready", ready, methods=["GET"])]
+    probes.append(Route("/health", ready, methods=["GET"]))  # the readiness probe's older name
+    if settings.metrics_enabled:
+        probes.append(Route("/metrics", metrics_endpoint, methods=["GET"]))
     app = Starlette(
         routes=[
             Route(
@@ -105,11 +135,14 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
                 GraphQLEndpoint(Executor(schema, settings), settings, identities, limits).handle,
                 methods=["GET", "POST"],
             ),
-            Route("/health", health, methods=["GET"]),
+            *probes,
             *REST_ROUTES,
         ],
+        middleware=[Middleware(ObserveRequests)],
         lifespan=lifespan,
     )
+    if database is not None:
+        POOL.engine = database.engine
     app.state.db = database
     app.state.identities = identities
     app.state.limits = limits

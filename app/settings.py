@@ -6,6 +6,7 @@ import secrets
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -92,6 +93,13 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(20, gt=0, description="Connections kept open per process.")
     db_max_overflow: int = Field(10, ge=0, description="Extra connections allowed under load.")
     log_level: str = Field("INFO", description="Python logging level.")
+    log_format: Literal["json", "text"] = Field(
+        "json", description="`json`: one JSON object per line (request id, operation, caller, duration)."
+    )
+    metrics_enabled: bool = Field(True, description="Serve Prometheus metrics on GET /metrics.")
+    metrics_token: str | None = Field(
+        None, description="When set, /metrics needs `Authorization: Bearer <token>`."
+    )
 
     @model_validator(mode="after")
     def _production_needs_a_key(self) -> Settings:

@@ -126,7 +126,11 @@ def test_serve_answers_on_its_port_and_stops_cleanly(cli_url: str) -> None:
         while True:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2) as reply:
-                    assert json.loads(reply.read()) == {"status": "ok", "database": "ok"}
+                    assert json.loads(reply.read()) == {
+                        "status": "ok",
+                        "database": "ok",
+                        "migration": migrate.head_revision(),
+                    }
                 break
             except OSError:
                 assert time.monotonic() < deadline, "the server did not start"
@@ -144,7 +148,46 @@ def test_serve_answers_on_its_port_and_stops_cleanly(cli_url: str) -> None:
     finally:
         server.send_signal(signal.SIGTERM)
         output, _ = server.communicate(timeout=20)
-    assert "Application shutdown complete" in output
+    logged = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+    requests = [entry for entry in logged if entry["logger"] == "billgraph.request"]
+    assert [(r["operation"], r["status"], r["caller_type"]) for r in requests] == [
+        ("mutation loginUser", 200, "anonymous"),
+        ("query currentMembership", 200, "user"),
+    ]
+    assert "Application shutdown complete." in [entry["message"] for entry in logged]
+    assert token not in output
+    assert "billgraph-demo" not in "".join(line for line in output.splitlines() if line.startswith("{"))
+
+
+def test_the_worker_serves_its_metrics_and_stops_on_sigterm(cli_url: str) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "worker", "--interval", "3600", "--metrics-port", str(port)],
+        cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": cli_url},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=2) as reply:
+                    scraped = reply.read().decode()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the worker's metrics did not come up"
+                time.sleep(0.2)
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        output, _ = worker.communicate(timeout=20)
+    assert worker.returncode == 0, output
+    assert "billgraph_invoices_issued_total" in scraped
+    assert 'billgraph_db_pool_connections{state="capacity"}' in scraped
+    assert "billing run at" in output
 
 
 def test_bill_runs_once_and_reports(cli_url: str) -> None:

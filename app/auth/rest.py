@@ -16,6 +16,7 @@ from app.auth.identity import authenticate
 from app.auth.permissions import Permission
 from app.db.availability import is_unavailable
 from app.http import client_address, database_unavailable, error_body, rate_limited, reply, request_id_of
+from app.observability.middleware import observation
 
 log = logging.getLogger("billgraph.rest")
 
@@ -51,14 +52,19 @@ class Protected:
             request.headers.get("x-organization-id"),
         )
         actor = identity.actor
+        seen = observation(request)
+        seen.actor = actor
         if not actor.authenticated:
             message = actor.credential_error or "Authentication required"
+            seen.error_codes = ["UNAUTHENTICATED"]
             return reply({"errors": [error_body("UNAUTHENTICATED", message)]}, request_id, 401)
         wait = state.limits.take(actor, client_address(request))
         if wait > 0:
+            seen.error_codes = ["RATE_LIMITED"]
             return rate_limited(request_id, wait)
         required = [permission.value for permission in self.permissions]
         if not set(required) <= actor.permissions:
+            seen.error_codes = ["FORBIDDEN"]
             body = error_body(
                 "FORBIDDEN", f"Missing permission: {', '.join(required)}", requiredPermissions=required
             )

@@ -6,6 +6,7 @@ second one wait for the first and then find nothing left to do.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -28,7 +29,9 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
+@lru_cache(maxsize=1)
 def head_revision() -> str | None:
+    """The newest migration of this code (read once: the files do not change while it runs)."""
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 

@@ -16,6 +16,7 @@ from app.auth.rest import requires_permission
 from app.events import ingest
 from app.events.service import REST_NAMES
 from app.http import BodyTooLarge, error_body, read_body, reply
+from app.observability.metrics import count_events
 
 
 def _outcome(event: ingest.EventOutcome) -> dict[str, Any]:
@@ -50,6 +51,7 @@ async def create_event(request: Request, actor: Actor, request_id: str) -> Respo
         return raw
     async with request.app.state.db.fetcher() as fetch:
         outcome = await ingest.ingest(fetch, actor.org(), [raw], REST_NAMES, batch=False)
+    count_events(outcome.audit_changes[0]["changes"])
     event = outcome.events[0]
     if event.errors:
         body = error_body("VALIDATION_ERROR", "The event was rejected", fields=event.errors)
@@ -71,6 +73,7 @@ async def create_events(request: Request, actor: Actor, request_id: str) -> Resp
         return reply({"errors": [body]}, request_id, 400)
     async with request.app.state.db.fetcher() as fetch:
         outcome = await ingest.ingest(fetch, actor.org(), raw, REST_NAMES)
+    count_events(outcome.audit_changes[0]["changes"])
     return reply(
         {
             "created": outcome.count(ingest.EventStatus.CREATED),

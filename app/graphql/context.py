@@ -35,6 +35,7 @@ class Context:
     limits: Limits | None = None  # the process's rate limits and login throttle
     client_address: str = ""
     changed_authorization: bool = False  # a mutation changed memberships, roles or keys
+    committed_changes: list[dict[str, Any]] = field(default_factory=list)  # counted once committed
     _loaders: dict[str, DataLoader[Any, Any]] = field(default_factory=dict)
 
     def loader(
@@ -77,6 +78,7 @@ class Context:
                 changes=changes,
                 request_id=self.request_id,
             )
+        self.committed_changes.extend(changes)  # the savepoint held: counted when the request commits
         self._loaders.clear()  # what was loaded before this write may have changed
         return result
 

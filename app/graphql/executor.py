@@ -15,6 +15,7 @@ import strawberry
 from graphql import (
     DocumentNode,
     ExecutionResult,
+    FieldNode,
     GraphQLError,
     GraphQLSyntaxError,
     NoSchemaIntrospectionCustomRule,
@@ -67,6 +68,17 @@ class Prepared:
         if name is None:
             return operations[0] if len(operations) == 1 else None
         return next((op for op in operations if op.name and op.name.value == name), None)
+
+
+def label(prepared: Prepared, operation_name: str | None) -> str:
+    """What an operation does, for logs and metrics: its type and root fields, such as
+    ``query customers+plans`` (the client's operation name is free text, so it is not used)."""
+    operation = prepared.operation(operation_name) if prepared.document is not None else None
+    if operation is None:
+        return "invalid"
+    fields = sorted({s.name.value for s in operation.selection_set.selections if isinstance(s, FieldNode)})
+    shown = "+".join(fields[:3]) + ("+..." if len(fields) > 3 else "")
+    return f"{operation.operation.value} {shown}"
 
 
 class Executor:

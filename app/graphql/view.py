@@ -22,7 +22,7 @@ from app.db.engine import Database
 from app.db.unit_of_work import UnitOfWork
 from app.graphql.context import Context
 from app.graphql.errors import format_error
-from app.graphql.executor import Executor
+from app.graphql.executor import Executor, label
 from app.http import (
     BodyTooLarge,
     client_address,
@@ -32,6 +32,8 @@ from app.http import (
     request_id_of,
     unavailable_body,
 )
+from app.observability.metrics import count_committed
+from app.observability.middleware import observation
 from app.settings import Settings
 
 log = logging.getLogger("billgraph.graphql")
@@ -45,6 +47,10 @@ def _has_nul(value: Any) -> bool:
     if isinstance(value, list):
         return any(_has_nul(item) for item in value)
     return False
+
+
+def _codes(body: dict[str, Any]) -> list[str]:
+    return [str(error.get("extensions", {}).get("code")) for error in body.get("errors") or ()]
 
 
 class DatabaseUnavailable(Exception):
@@ -81,8 +87,10 @@ class GraphQLEndpoint:
                 {"errors": [error_body("VALIDATION_ERROR", "Body is not valid JSON")]}, request_id, 400
             )
         if isinstance(payload, list):
+            observation(request).operation = f"batch of {len(payload)}"
             return await self.run_batch(request, payload, request_id)
         body, status = await self.run(request, payload, request_id)
+        observation(request).error_codes = _codes(body)
         response = reply(body, request_id, status)
         if status == 429:
             response.headers["retry-after"] = str(body["errors"][0]["extensions"]["retryAfter"])
@@ -97,6 +105,7 @@ class GraphQLEndpoint:
             body = error_body("QUERY_REJECTED", f"A batch holds 1 to {limit} operations")
             return reply({"errors": [body]}, request_id, 400)
         bodies = [(await self.run(request, payload, request_id))[0] for payload in payloads]
+        observation(request).error_codes = [code for body in bodies for code in _codes(body)]
         return JSONResponse(bodies, headers={"x-request-id": request_id})
 
     async def run(self, request: Request, payload: Any, request_id: str) -> tuple[dict[str, Any], int]:
@@ -113,6 +122,9 @@ class GraphQLEndpoint:
         if _has_nul(variables):
             return {"errors": [error_body("VALIDATION_ERROR", "Strings must not contain NUL")]}, 200
         prepared = self.executor.prepare(query)
+        seen = observation(request)
+        if seen.operation is None:  # a batch keeps its own label
+            seen.operation = label(prepared, operation_name)
         if prepared.document is None:
             return {"errors": [format_error(e, request_id, operation_name) for e in prepared.errors]}, 200
         too_costly = self.executor.check_cost(prepared, variables, operation_name)
@@ -130,6 +142,7 @@ class GraphQLEndpoint:
                 request.headers.get("authorization"),
                 request.headers.get("x-organization-id"),
             )
+            seen.actor = identity.actor
             wait = self.limits.take(identity.actor, address)
             if wait > 0:
                 seconds = retry_after_seconds(wait)
@@ -150,6 +163,7 @@ class GraphQLEndpoint:
             if any(is_unavailable(error.original_error) for error in result.errors or ()):
                 raise DatabaseUnavailable
             await uow.finish()
+            count_committed(context.committed_changes)
             if context.changed_authorization:
                 self.identities.clear()  # at once here; other processes hear it from PostgreSQL
         except Exception as error:

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from app.db.engine import Database
 from app.invoicing import service
+from app.observability.metrics import INVOICES
 from app.subscriptions.models import Subscription
 from app.subscriptions.service import apply_due_transitions
 
@@ -63,6 +64,7 @@ async def run(db: Database, at: datetime, batch: int = BATCH) -> RunReport:
             stuck = [s.id for s in due if s.next_billing_at is not None and s.next_billing_at <= at]
             if stuck:  # would loop forever: a bug, never silence it
                 raise RuntimeError(f"billing made no progress for subscriptions {stuck}")
+        INVOICES.inc(len(invoices))  # committed
     while True:
         async with db.sessionmaker() as session, session.begin():
             finalized = await service.finalize_due_drafts(session, at.date())

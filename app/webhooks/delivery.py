@@ -20,6 +20,7 @@ from cryptography.fernet import InvalidToken
 
 from app.core.crypto import decrypt
 from app.db.engine import Database
+from app.observability.metrics import WEBHOOKS
 from app.settings import Settings
 from app.webhooks import signing
 from app.webhooks.addresses import resolves_internal
@@ -133,4 +134,11 @@ async def deliver_due(
         now = datetime.now(UTC)
         for webhook, (code, error) in zip(due, outcomes, strict=True):
             _record(settings, webhook, endpoints[webhook.endpoint_id], code, error, now, report)
+    for outcome, count in (
+        ("succeeded", report.succeeded),
+        ("retrying", report.retrying),
+        ("failed", report.failed),
+    ):
+        if count:
+            WEBHOOKS.labels(outcome).inc(count)  # committed
     return report

@@ -1,4 +1,5 @@
-"""Every plain HTTP endpoint but health declares its permission, like every operation of the graph."""
+"""Every plain HTTP endpoint but the probes and metrics declares its permissions, like every operation
+of the graph."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from app.auth.rest import Protected
 from app.main import create_app
 from tests.conftest import settings_for_tests
 
-OPEN = {"/graphql", "/health"}
+OPEN = {"/graphql", "/health", "/live", "/ready", "/metrics"}  # the graph declares per field; probes
 
 
 def test_every_rest_route_is_protected_by_a_declared_permission() -> None:

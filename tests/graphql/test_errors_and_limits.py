@@ -7,6 +7,7 @@ import logging
 import httpx
 import pytest
 
+from app.db import migrate
 from app.db.engine import Database
 from tests.conftest import make_client, settings_for_tests
 from tests.helpers import Api, Factory
@@ -174,8 +175,8 @@ async def test_production_settings_switch_off_graphiql_and_introspection(db: Dat
     assert typename.ok() == {"__typename": "Query"}
 
 
-async def test_health_checks_the_database(client: httpx.AsyncClient) -> None:
+async def test_health_is_the_readiness_probe(client: httpx.AsyncClient) -> None:
     reply = await client.get("/health")
 
     assert reply.status_code == 200
-    assert reply.json() == {"status": "ok", "database": "ok"}
+    assert reply.json() == {"status": "ok", "database": "ok", "migration": migrate.head_revision()}
