@@ -196,6 +196,12 @@ def cmd_export_schema(args: argparse.Namespace, settings: Settings) -> None:
         Path(args.permissions).parent.mkdir(parents=True, exist_ok=True)
         Path(args.permissions).write_text(markdown())
         print(f"permissions reference written to {args.permissions}")
+    if args.configuration:
+        from app.config_reference import markdown as configuration
+
+        Path(args.configuration).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.configuration).write_text(configuration())
+        print(f"configuration reference written to {args.configuration}")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -234,10 +240,17 @@ def parser() -> argparse.ArgumentParser:
     worker.add_argument("--metrics-host", default="127.0.0.1", help="address of the metrics port")
     worker.set_defaults(handler=cmd_worker)
 
-    export = commands.add_parser("export-schema", help="write the GraphQL SDL and docs/permissions.md")
+    export = commands.add_parser(
+        "export-schema", help="write the GraphQL SDL, docs/permissions.md and docs/configuration.md"
+    )
     export.add_argument("--output", default="schema.graphql", help="file, or - for stdout")
     export.add_argument(
         "--permissions", default="docs/permissions.md", help="the permissions reference ('' to skip)"
+    )
+    export.add_argument(
+        "--configuration",
+        default="docs/configuration.md",
+        help="the configuration reference ('' to skip)",
     )
     export.set_defaults(handler=cmd_export_schema)
     return root

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async
 
 from app.db import embedded, migrate
 from app.db.engine import Database, create_database_if_missing
-from app.db.urls import to_async_url, with_database
+from app.db.urls import driver_dsn, to_async_url, with_database
 from app.main import create_app
 from app.settings import Settings
 from tests.helpers import Api, Factory
@@ -62,6 +62,18 @@ async def database_url() -> AsyncIterator[URL]:
         await conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
     await admin.dispose()
     embedded.release()
+
+
+@pytest.fixture
+async def scratch_database(database_url: URL) -> AsyncIterator[str]:
+    """An empty database of its own on the test server, for real server processes (a driver DSN)."""
+    url = with_database(database_url, f"billgraph_live_{uuid.uuid4().hex[:8]}")
+    await create_database_if_missing(url)
+    yield driver_dsn(url)
+    admin = create_async_engine(with_database(database_url, "postgres"), isolation_level="AUTOCOMMIT")
+    async with admin.connect() as connection:
+        await connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
+    await admin.dispose()
 
 
 @pytest.fixture(scope="session")
