@@ -87,7 +87,7 @@ class GraphQLEndpoint:
                 {"errors": [error_body("VALIDATION_ERROR", "Body is not valid JSON")]}, request_id, 400
             )
         if isinstance(payload, list):
-            observation(request).operation = f"batch of {len(payload)}"
+            observation(request).operation = "batch"
             return await self.run_batch(request, payload, request_id)
         body, status = await self.run(request, payload, request_id)
         observation(request).error_codes = _codes(body)

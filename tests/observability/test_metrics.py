@@ -125,3 +125,20 @@ async def test_liveness_and_readiness(client: httpx.AsyncClient, settings: Setti
     assert ready.json()["migration"] is not None
     assert (not_ready.status_code, not_ready.json()["database"]) == (503, "unreachable")
     assert still_live.status_code == 200
+
+
+async def test_a_batched_request_counts_once_under_one_label(
+    factory: Factory, client: httpx.AsyncClient
+) -> None:
+    org = await factory.organization()
+    before = _value("billgraph_requests_total", operation="batch")
+
+    reply = await client.post(
+        "/graphql",
+        json=[{"query": "{ organization { name } }"}] * 3,
+        headers={"authorization": f"Bearer {org.admin.token}"},
+    )
+
+    assert reply.status_code == 200
+    assert len(reply.json()) == 3
+    assert _value("billgraph_requests_total", operation="batch") == before + 1
