@@ -149,15 +149,15 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> None:
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(signum, stop.set)
-        if args.metrics_port:
-            from prometheus_client import start_http_server
-
-            from app.observability.metrics import POOL, REGISTRY
-
-            POOL.engine = db.engine
-            start_http_server(args.metrics_port, addr=args.metrics_host, registry=REGISTRY)
         try:
             await migrate.upgrade(db.engine)
+            if args.metrics_port:  # up once migrated: a scrape that answers means a worker at work
+                from prometheus_client import start_http_server
+
+                from app.observability.metrics import POOL, REGISTRY
+
+                POOL.engine = db.engine
+                start_http_server(args.metrics_port, addr=args.metrics_host, registry=REGISTRY)
             await work(
                 db,
                 settings,

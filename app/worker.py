@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from app.db.availability import is_unavailable
 from app.db.engine import Database
 from app.invoicing.run import run as billing_run
+from app.observability.metrics import WORKER_ROUNDS
 from app.settings import Settings
 from app.webhooks.delivery import deliver_due
 
@@ -27,15 +28,17 @@ async def _rounds(
 ) -> None:
     """Call ``one`` every ``interval`` seconds; at once again when it says there is more to do."""
     while not stop.is_set():
-        more = False
+        more, outcome = False, "failed"
         try:
             more = await one()
+            outcome = "ok"
         except Exception as error:
             if is_unavailable(error):
                 log.warning("%s: database unavailable; next round in %s s", name, interval)
                 await db.forget_connections()
             else:
                 log.exception("%s failed; next round in %s s", name, interval)
+        WORKER_ROUNDS.labels(name, outcome).inc()
         if more:
             await asyncio.sleep(0)
             continue
@@ -69,6 +72,6 @@ async def work(
         return report.sent == DELIVERY_BATCH
 
     await asyncio.gather(
-        _rounds(db, "billing run", billing_interval, stop, bill),
-        _rounds(db, "webhook delivery", delivery_interval, stop, deliver),
+        _rounds(db, "billing", billing_interval, stop, bill),
+        _rounds(db, "webhooks", delivery_interval, stop, deliver),
     )

@@ -323,7 +323,12 @@ async def drive(args: argparse.Namespace, ports: list[int], data_dir: Path) -> S
 
     await asyncio.gather(
         fault(),
-        *(client(ports, i, ops, stats, deadline, args.think, restart) for i in range(args.concurrency)),
+        *(
+            client(
+                ports, i, ops, stats, deadline, args.think, restart, measure_from=began, ramp=args.warmup / 2
+            )
+            for i in range(args.concurrency)
+        ),
     )
     seconds = time.perf_counter() - began
     total = sum(len(v) for v in stats.latencies.values())

@@ -173,19 +173,21 @@ def test_the_worker_serves_its_metrics_and_stops_on_sigterm(cli_url: str) -> Non
     )
     try:
         deadline = time.monotonic() + 30
-        while True:
+        scraped = ""
+        while 'billgraph_worker_rounds_total{loop="billing",outcome="ok"} 1.0' not in scraped:
+            assert time.monotonic() < deadline, "the worker did not finish a billing round:\n" + scraped
+            time.sleep(0.2)
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=2) as reply:
                     scraped = reply.read().decode()
-                break
             except OSError:
-                assert time.monotonic() < deadline, "the worker's metrics did not come up"
-                time.sleep(0.2)
+                continue
     finally:
         worker.send_signal(signal.SIGTERM)
         output, _ = worker.communicate(timeout=20)
     assert worker.returncode == 0, output
     assert "billgraph_invoices_issued_total" in scraped
+    assert 'billgraph_worker_rounds_total{loop="webhooks",outcome="ok"}' in scraped
     assert 'billgraph_db_pool_connections{state="capacity"}' in scraped
     assert "billing run at" in output
 

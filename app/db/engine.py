@@ -58,6 +58,9 @@ class Database:
         # the connection's own user is a superuser; None where it cannot be used (see check_tenant_role).
         self.tenant_role: str | None = TENANT_ROLE
         self._forgotten_at = 0.0
+        # Queries open their transaction with one raw statement (``scoped_begin``) on an autocommit
+        # session; not for a database bound to a test's transaction (it would end that transaction).
+        self.raw_read_transactions = bound is None and read_sessionmaker is not None
 
     async def check_tenant_role(self) -> None:
         """Use the tenant role if this user may; otherwise rely on FORCE binding the tables' owner, and
@@ -111,6 +114,15 @@ class Database:
         if read_only:
             settings.append("set_config('transaction_read_only', 'on', true)")
         return "SELECT " + ", ".join(settings), arguments
+
+    def scoped_begin(self, organization_id: uuid.UUID) -> str:
+        """BEGIN a read-only transaction confined to one organization, as one simple-protocol string
+        (two statements, one round trip). The organization's id is a UUID, so it is safe inline."""
+        organization = str(uuid.UUID(str(organization_id)))
+        settings = [f"set_config('billgraph.organization_id', '{organization}', true)"]
+        if self.tenant_role:
+            settings.append(f"set_config('role', '{self.tenant_role}', true)")
+        return "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY; SELECT " + ", ".join(settings)
 
     def scope_statement(
         self, organization_id: uuid.UUID, *, read_only: bool

@@ -37,6 +37,12 @@ EVENTS = Counter(
     "billgraph_events_ingested", "Usage events received, by outcome.", ["status"], registry=REGISTRY
 )
 INVOICES = Counter("billgraph_invoices_issued", "Invoices issued (drafts included).", registry=REGISTRY)
+WORKER_ROUNDS = Counter(
+    "billgraph_worker_rounds",
+    "Rounds of a worker's loops (billing, webhooks), by outcome: a stalled worker stops counting.",
+    ["loop", "outcome"],
+    registry=REGISTRY,
+)
 WEBHOOKS = Counter(
     "billgraph_webhook_deliveries", "Webhook delivery attempts, by outcome.", ["outcome"], registry=REGISTRY
 )

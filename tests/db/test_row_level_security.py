@@ -8,12 +8,15 @@ import uuid
 
 import pytest
 import sqlalchemy as sa
+from sqlalchemy.engine import URL
 
 from app.customers import service as customers
 from app.customers.models import Customer
 from app.db.engine import Database
 from app.db.unit_of_work import UnitOfWork
-from tests.helpers import Factory, Org
+from app.settings import Settings
+from tests.conftest import make_client
+from tests.helpers import Api, Factory, Org
 
 # A person's memberships span organizations; built-in roles belong to none.
 EXEMPT = {"memberships", "membership_roles", "roles"}
@@ -109,3 +112,52 @@ async def test_every_tenant_table_is_forced_under_the_policy(db: Database) -> No
 
     assert len(tenant_tables) > 25
     assert tenant_tables - EXEMPT == protected
+
+
+@pytest.mark.committed
+async def test_a_query_in_production_opens_its_scope_in_one_statement_and_leaves_the_connection_clean(
+    committed_db: Database, database_url: URL, settings: Settings
+) -> None:
+    """Queries of a production ``Database`` begin their transaction and scope in one raw round trip on an
+    autocommit connection; the second wall holds, writes are refused, and the connection goes back to
+    the pool with no transaction, scope or role left on it."""
+    ours, _ = await _committed_organizations(committed_db, settings)
+    production = Database.connect(
+        database_url, settings.model_copy(update={"db_pool_size": 1, "db_max_overflow": 0})
+    )
+    await production.check_tenant_role()
+    try:
+        uow = UnitOfWork(production, read_only=True, organization_id=ours)
+        async with uow.read() as session:
+            seen = (await session.scalars(sa.text("SELECT external_id FROM customers ORDER BY 1"))).all()
+            with pytest.raises(sa.exc.DBAPIError, match="read-only transaction"):
+                await session.execute(sa.text("UPDATE customers SET name = 'x'"))
+        await uow.abort()  # the failed statement: the request ends as a failure would
+        again = UnitOfWork(production, read_only=True, organization_id=ours)
+        async with again.read() as session:
+            seen_again = (
+                await session.scalars(sa.text("SELECT external_id FROM customers ORDER BY 1"))
+            ).all()
+        await again.finish()
+        async with production.engine.connect() as connection:  # the pool's only connection
+            left = (
+                await connection.execute(
+                    sa.text(
+                        "SELECT coalesce(current_setting('billgraph.organization_id', true), ''),"
+                        " current_user = session_user, current_setting('transaction_read_only'),"
+                        " (SELECT count(*) FROM customers)"
+                    )
+                )
+            ).one()
+    finally:
+        await production.dispose()
+
+    assert production.raw_read_transactions
+    assert seen == seen_again == ["ours"]
+    assert tuple(left) == ("", True, "off", 2)
+
+
+async def _committed_organizations(db: Database, settings: Settings) -> tuple[uuid.UUID, uuid.UUID]:
+    async with make_client(settings, db) as client:
+        ours, theirs, _ = await _two_organizations(Factory(db, settings, Api(client)))
+    return ours.id, theirs.id
