@@ -9,6 +9,7 @@ from app.auth.graphql import requires
 from app.auth.permissions import P
 from app.core.validation import parse_id
 from app.customers import service
+from app.customers.loaders import customers as customers_by_id
 from app.customers.types import CustomerType
 from app.graphql.context import Context
 from app.graphql.pagination import Collection, collection, page_request
@@ -28,7 +29,8 @@ class CustomerQueries:
     ) -> Collection[CustomerType] | None:
         ctx = info.context
         org, request = ctx.actor.org(), page_request(ctx.settings, page, limit)
-        return collection(await ctx.read(lambda s: service.list_customers(s, org, request, search_term)))
+        found = await ctx.read(lambda s: service.list_customers(s, org, request, search_term))
+        return collection(found, prime=customers_by_id(ctx))
 
     @strawberry.field(extensions=requires(P.CUSTOMERS_VIEW))
     async def customer(self, info: Info[Context, Any], id: strawberry.ID) -> CustomerType | None:

@@ -47,6 +47,12 @@ class Context:
             found = self._loaders[name] = DataLoader(batch)
         return found
 
+    def release(self) -> None:
+        """Drop the loaders once the request has executed. Each loader's batch function refers back
+        to this context, so without this every object the request loaded would wait in a reference
+        cycle for a full garbage collection (pauses of a hundred milliseconds under load)."""
+        self._loaders.clear()
+
     async def read(self, fn: Callable[[AsyncSession], Awaitable[T]]) -> T:
         async with self.uow.read() as session:
             return await fn(session)

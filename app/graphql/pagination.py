@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Generic, TypeVar
 
 import strawberry
+from aiodataloader import DataLoader
 
 from app.core.pagination import Page, PageRequest
 from app.settings import Settings
@@ -30,7 +31,12 @@ def page_request(settings: Settings, page: int | None, limit: int | None) -> Pag
     return PageRequest.of(page, limit, settings.max_page_size)
 
 
-def collection(page: Page[Any]) -> Collection[Any]:
+def collection(page: Page[Any], prime: DataLoader[Any, Any] | None = None) -> Collection[Any]:
+    """The page as a collection; ``prime`` is the request's by-id loader of these objects, which then
+    answers later lookups of them (a subscription's plan on the same dashboard) without a statement."""
+    if prime is not None:
+        for item in page.items:
+            prime.prime(item.id, item)
     return Collection(
         collection=page.items,
         metadata=CollectionMetadata(

@@ -159,7 +159,10 @@ class GraphQLEndpoint:
                 limits=self.limits,
                 client_address=address,
             )
-            result = await self.executor.execute(prepared, variables, operation_name, context)
+            try:
+                result = await self.executor.execute(prepared, variables, operation_name, context)
+            finally:
+                context.release()
             if any(is_unavailable(error.original_error) for error in result.errors or ()):
                 raise DatabaseUnavailable
             await uow.finish()

@@ -11,6 +11,7 @@ from app.core.validation import parse_id
 from app.graphql.context import Context
 from app.graphql.pagination import Collection, collection, page_request
 from app.plans import service
+from app.plans.loaders import plans as plans_by_id
 from app.plans.types import PlanType
 
 
@@ -26,7 +27,8 @@ class PlanQueries:
     ) -> Collection[PlanType] | None:
         ctx = info.context
         org, request = ctx.actor.org(), page_request(ctx.settings, page, limit)
-        return collection(await ctx.read(lambda s: service.list_plans(s, org, request, search_term)))
+        found = await ctx.read(lambda s: service.list_plans(s, org, request, search_term))
+        return collection(found, prime=plans_by_id(ctx))
 
     @strawberry.field(extensions=requires(P.PLANS_VIEW))
     async def plan(self, info: Info[Context, Any], id: strawberry.ID) -> PlanType | None:

@@ -61,3 +61,25 @@ async def test_statements_do_not_grow_with_the_page(factory: Factory, db: Databa
     assert (
         len(few) == len(many) <= 9
     )  # actor, scope, count, page, subscriptions, plans, applied, coupons, wallets
+
+
+async def test_objects_of_a_page_answer_later_lookups_without_a_statement(
+    factory: Factory, db: Database
+) -> None:
+    org = await factory.organization()
+    pro = await plan(org.admin, "pro", [])
+    coupon = (await org.admin(CREATE_COUPON, input=percentage())).ok("createCoupon")
+    await _customers(org.admin, pro["id"], coupon["id"], 0, 3)
+    alone = "{ customers { collection { subscriptions { plan { name } } } } }"
+    with_plans = (
+        "{ customers { collection { subscriptions { plan { name } } } } plans { collection { id } } }"
+    )
+    with count_statements(db) as first:
+        (await org.admin(alone)).ok()
+    with count_statements(db) as second:
+        answer = (await org.admin(with_plans)).ok()
+
+    assert answer["plans"] == {"collection": [{"id": pro["id"]}]}
+    # the plans page costs its own statement and saves the lookup of the subscriptions' plan
+    assert len(second) == len(first)
+    assert [any("plans.id IN" in statement for statement in run) for run in (first, second)] == [True, False]
