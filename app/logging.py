@@ -28,8 +28,21 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, default=str)
 
 
+class DeadConnectionCloseIsExpected(logging.Filter):
+    """SQLAlchemy's pool logs an ERROR when it cannot close a connection whose server went away (a
+    restart, a failover). The connection is being discarded anyway: that is a warning, not an error."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno == logging.ERROR and record.getMessage().startswith("Exception closing connection"):
+            error = record.exc_info[1] if record.exc_info else None
+            if isinstance(error, OSError) or type(error).__name__ == "ConnectionDoesNotExistError":
+                record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
+
+
 def configure(level: str, fmt: str = "json") -> None:
     handler = logging.StreamHandler()
+    handler.addFilter(DeadConnectionCloseIsExpected())
     if fmt == "json":
         handler.setFormatter(JsonFormatter())
     else:

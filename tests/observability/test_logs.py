@@ -91,3 +91,18 @@ async def test_each_request_is_logged_once_with_its_caller_and_never_a_secret(
     assert anonymous_line["errors"] == ["UNAUTHENTICATED"]
     assert anonymous.status_code == 401
     assert not any(key.secret in line or org.admin.token in line for line in lines)
+
+
+def test_closing_a_connection_the_server_dropped_is_a_warning_not_an_error() -> None:
+    from app.logging import DeadConnectionCloseIsExpected
+
+    def record(error: BaseException, message: str = "Exception closing connection %r") -> logging.LogRecord:
+        return logging.LogRecord(
+            "sqlalchemy.pool", logging.ERROR, __file__, 1, message, ("c",), (type(error), error, None)
+        )
+
+    dropped, other, unrelated = record(BrokenPipeError()), record(ValueError("x")), record(OSError(), "Boom %r")
+    for item in (dropped, other, unrelated):
+        DeadConnectionCloseIsExpected().filter(item)
+
+    assert [r.levelname for r in (dropped, other, unrelated)] == ["WARNING", "ERROR", "ERROR"]
