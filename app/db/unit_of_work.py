@@ -64,7 +64,11 @@ class UnitOfWork:
             connection = await session.connection()
             driver = (await connection.get_raw_connection()).driver_connection
             assert driver is not None
-            await driver.execute(self._db.scoped_begin(organization_id))
+            try:
+                await driver.execute(self._db.scoped_begin(organization_id))
+            except BaseException:
+                await connection.invalidate()  # it may be inside a transaction: never pool it
+                raise
         except BaseException:
             await session.close()
             raise

@@ -161,3 +161,25 @@ async def _committed_organizations(db: Database, settings: Settings) -> tuple[uu
     async with make_client(settings, db) as client:
         ours, theirs, _ = await _two_organizations(Factory(db, settings, Api(client)))
     return ours.id, theirs.id
+
+
+@pytest.mark.committed
+async def test_a_query_whose_scope_fails_never_pools_its_connection(
+    committed_db: Database, database_url: URL, settings: Settings
+) -> None:
+    ours, _ = await _committed_organizations(committed_db, settings)
+    production = Database.connect(
+        database_url, settings.model_copy(update={"db_pool_size": 1, "db_max_overflow": 0})
+    )
+    production.tenant_role = "no_such_role"  # the scope's second statement fails after its BEGIN
+    try:
+        uow = UnitOfWork(production, read_only=True, organization_id=ours)
+        with pytest.raises(Exception, match="no_such_role"):
+            async with uow.read():
+                pass
+        async with production.engine.connect() as connection:
+            fine = await connection.scalar(sa.text("SELECT count(*) FROM customers"))
+    finally:
+        await production.dispose()
+
+    assert fine == 2  # a fresh connection, not one left inside the failed transaction
