@@ -17,6 +17,7 @@ REQUESTS = "billgraph.request"
 def test_a_record_becomes_one_json_object_with_its_extra_fields() -> None:
     record = logging.LogRecord("billgraph.request", logging.INFO, __file__, 1, "done %s", ("now",), None)
     record.request_id, record.duration_ms = "abc", 1.5
+    record.color_message = "\x1b[36mdone\x1b[0m"  # as uvicorn adds
 
     line = JsonFormatter().format(record)
 
@@ -30,6 +31,7 @@ def test_a_record_becomes_one_json_object_with_its_extra_fields() -> None:
         "duration_ms": 1.5,
     }
     assert parsed["time"].endswith("+00:00")
+    assert "color_message" not in parsed
 
 
 async def test_each_request_is_logged_once_with_its_caller_and_never_a_secret(
