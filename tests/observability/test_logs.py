@@ -103,7 +103,11 @@ def test_closing_a_connection_the_server_dropped_is_a_warning_not_an_error() -> 
             "sqlalchemy.pool", logging.ERROR, __file__, 1, message, ("c",), (type(error), error, None)
         )
 
-    dropped, other, unrelated = record(BrokenPipeError()), record(ValueError("x")), record(OSError(), "Boom %r")
+    dropped, other, unrelated = (
+        record(BrokenPipeError()),
+        record(ValueError("x")),
+        record(OSError(), "Boom %r"),
+    )
     for item in (dropped, other, unrelated):
         DeadConnectionCloseIsExpected().filter(item)
 
