@@ -55,8 +55,7 @@ async def work(
     delivery_interval: float = 1.0,
 ) -> None:
     async def bill() -> bool:
-        report = await billing_run(db, datetime.now(UTC))
-        print(report.line(), flush=True)
+        await billing_run(db, datetime.now(UTC))  # logs its report
         return False
 
     async def deliver() -> bool:

@@ -116,13 +116,12 @@ class Database:
         return "SELECT " + ", ".join(settings), arguments
 
     def scoped_begin(self, organization_id: uuid.UUID) -> str:
-        """BEGIN a read-only transaction confined to one organization, as one simple-protocol string
-        (two statements, one round trip). The organization's id is a UUID, so it is safe inline."""
-        organization = str(uuid.UUID(str(organization_id)))
-        settings = [f"set_config('billgraph.organization_id', '{organization}', true)"]
-        if self.tenant_role:
-            settings.append(f"set_config('role', '{self.tenant_role}', true)")
-        return "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY; SELECT " + ", ".join(settings)
+        """BEGIN a read-only transaction and ``scope`` it, as one simple-protocol string (one round
+        trip). Its values are a UUID and the role's name, so they are safe inline."""
+        sql, arguments = self.scope(uuid.UUID(str(organization_id)), read_only=False)
+        for index in range(len(arguments), 0, -1):
+            sql = sql.replace(f"${index}", f"'{arguments[index - 1]}'")
+        return "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY; " + sql
 
     def scope_statement(
         self, organization_id: uuid.UUID, *, read_only: bool

@@ -163,9 +163,8 @@ def _check_mapping(
     return values
 
 
-async def _target(
-    session: AsyncSession, errors: Collector, organization_id: uuid.UUID, path: str, given: MappingInput
-) -> uuid.UUID | None:
+def _target_id(errors: Collector, path: str, given: MappingInput) -> uuid.UUID | None:
+    """The object a mapping names, for the kinds that name one (checked to exist by ``_missing``)."""
     if given.mappable_type not in OBJECT_MAPPINGS:
         if given.mappable_id is not None:
             errors.add(f"{path}.mappableId", f"must be empty for {given.mappable_type.name}")
@@ -174,19 +173,30 @@ async def _target(
         errors.add(f"{path}.mappableId", f"is required for {given.mappable_type.name}")
         return None
     try:
-        target_id = uuid.UUID(given.mappable_id)
+        return uuid.UUID(given.mappable_id)
     except ValueError:
         errors.add(f"{path}.mappableId", "is not a valid ID")
         return None
-    model = _TARGETS[given.mappable_type]
-    found = await session.scalar(
-        sa.select(model.id).where(
-            model.id == target_id, model.organization_id == organization_id, model.deleted_at.is_(None)
+
+
+async def _missing(
+    session: AsyncSession, organization_id: uuid.UUID, targets: list[tuple[MappableType, uuid.UUID]]
+) -> set[tuple[MappableType, uuid.UUID]]:
+    """The targets that are not live objects of the organization: one statement per kind."""
+    missing = set()
+    for kind, model in _TARGETS.items():
+        wanted = {target for mappable, target in targets if mappable is kind}
+        if not wanted:
+            continue
+        found = set(
+            await session.scalars(
+                sa.select(model.id).where(
+                    model.id.in_(wanted), model.organization_id == organization_id, model.deleted_at.is_(None)
+                )
+            )
         )
-    )
-    if found is None:
-        errors.add(f"{path}.mappableId", f"no such {given.mappable_type.name.lower().replace('_', ' ')}")
-    return target_id
+        missing |= {(kind, target) for target in wanted - found}
+    return missing
 
 
 async def set_mappings(
@@ -199,12 +209,18 @@ async def set_mappings(
         errors.add("mappings", "give at least one mapping")
     for index, given in enumerate(mappings):
         path = f"mappings.{index}"
-        target = await _target(session, errors, integration.organization_id, path, given)
+        target = _target_id(errors, path, given)
         values = _check_mapping(errors, integration.kind, path, given)
         if (given.mappable_type, target) in seen:
             errors.add(path, "maps the same target as an earlier mapping")
         seen.add((given.mappable_type, target))
         rows.append({"mappable_type": given.mappable_type, "mappable_id": target, **values})
+    named = [(row["mappable_type"], row["mappable_id"]) for row in rows if row["mappable_id"] is not None]
+    missing = await _missing(session, integration.organization_id, named)
+    for index, row in enumerate(rows):
+        if (row["mappable_type"], row["mappable_id"]) in missing:
+            kind = row["mappable_type"].name.lower().replace("_", " ")
+            errors.add(f"mappings.{index}.mappableId", f"no such {kind}")
     errors.raise_if_any()
     existing = {
         (m.mappable_type, m.mappable_id): m

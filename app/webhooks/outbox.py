@@ -25,16 +25,21 @@ from app.webhooks.models import Webhook, WebhookEndpoint, WebhookEventType
 _CACHE_KEY = "billgraph.webhook_endpoints"
 
 
+async def live_endpoints(session: AsyncSession, organization_id: uuid.UUID) -> list[WebhookEndpoint]:
+    """The organization's endpoints (not destroyed), oldest first."""
+    return list(
+        await session.scalars(
+            sa.select(WebhookEndpoint)
+            .where(WebhookEndpoint.organization_id == organization_id, WebhookEndpoint.deleted_at.is_(None))
+            .order_by(WebhookEndpoint.created_at, WebhookEndpoint.id)
+        )
+    )
+
+
 async def _endpoints(session: AsyncSession, organization_id: uuid.UUID) -> list[WebhookEndpoint]:
     cache: dict[uuid.UUID, list[WebhookEndpoint]] = session.info.setdefault(_CACHE_KEY, {})
     if organization_id not in cache:
-        cache[organization_id] = list(
-            await session.scalars(
-                sa.select(WebhookEndpoint).where(
-                    WebhookEndpoint.organization_id == organization_id, WebhookEndpoint.deleted_at.is_(None)
-                )
-            )
-        )
+        cache[organization_id] = await live_endpoints(session, organization_id)
     return cache[organization_id]
 
 

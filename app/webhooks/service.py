@@ -25,7 +25,7 @@ from app.webhooks.models import (
     WebhookEventType,
     WebhookStatus,
 )
-from app.webhooks.outbox import forget_endpoints
+from app.webhooks.outbox import forget_endpoints, live_endpoints
 
 
 @dataclass
@@ -136,14 +136,7 @@ async def destroy_endpoint(session: AsyncSession, actor: Actor, endpoint_id: uui
     return endpoint
 
 
-async def list_endpoints(session: AsyncSession, organization_id: uuid.UUID) -> list[WebhookEndpoint]:
-    return list(
-        await session.scalars(
-            sa.select(WebhookEndpoint)
-            .where(WebhookEndpoint.organization_id == organization_id, WebhookEndpoint.deleted_at.is_(None))
-            .order_by(WebhookEndpoint.created_at, WebhookEndpoint.id)
-        )
-    )
+list_endpoints = live_endpoints
 
 
 @dataclass(frozen=True)
