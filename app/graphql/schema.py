@@ -12,6 +12,7 @@ from app.api_keys.mutations import ApiKeyMutations
 from app.api_keys.queries import ApiKeyQueries
 from app.audit.queries import AuditQueries
 from app.auth.graphql import AuthenticatedDirective, PublicDirective, RequiresDirective
+from app.auth.relations import guard_relations
 from app.coupons.mutations import CouponMutations
 from app.coupons.queries import CouponQueries
 from app.credit_notes.mutations import CreditNoteMutations
@@ -97,6 +98,7 @@ Mutation = merge_types(
 
 
 def build_schema() -> strawberry.Schema:
+    guard_relations((Query, Mutation))  # every relation carries its resource's view permission
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,

@@ -1,75 +1,136 @@
-"""Field-level authorization, for every guarded field of the schema: a caller without the field's
-permission gets null there, exactly one FORBIDDEN error at that path, and the rest of the data; a caller
-with it gets the value. Guarded fields are found in the schema, so a new one is covered at once (and
-fails here until its type can be reached below)."""
+"""Field-level authorization, for every guarded field of the schema (sensitive fields and relations to
+another resource): a caller without the field's permission gets null there, exactly one FORBIDDEN error
+at that path, and the rest of the data; a caller with it gets the value. Guarded fields are found in the
+schema, so a new one is covered at once (and fails here until its type can be reached below)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from graphql import get_named_type, is_leaf_type
 
 from app.auth.permissions import ALL_PERMISSIONS
 from app.graphql.schema import schema
 from app.reference import declarations
+from tests.catalogue import metric, plan, standard
 from tests.credit_notes.conftest import CREATE, billed_organization, note
 from tests.helpers import Factory
 
-# How to reach one object of each type that has guarded fields: the root field, the permission it
-# needs, and which of the fixture's objects it is.
-REACH = {
-    "Organization": ("organization", "organization:view", None),
-    "Customer": ("customer", "customers:view", "customer"),
-    "Invoice": ("invoice", "invoices:view", "invoice"),
-    "CreditNote": ("creditNote", "credit_notes:view", "credit_note"),
+# How to reach one object of each type that has guarded fields: a document whose "…" is the selection,
+# the path to the object, and the permission reaching it needs. Lists reached hold exactly one object.
+REACH: dict[str, tuple[str, tuple[str | int, ...], str]] = {
+    "Organization": ("query { organization { … } }", ("organization",), "organization:view"),
+    "Customer": ("query($customer: ID!) { customer(id: $customer) { … } }", ("customer",), "customers:view"),
+    "Invoice": ("query($invoice: ID!) { invoice(id: $invoice) { … } }", ("invoice",), "invoices:view"),
+    "CreditNote": ("query($note: ID!) { creditNote(id: $note) { … } }", ("creditNote",), "credit_notes:view"),
+    "CreditNoteItem": (
+        "query($note: ID!) { creditNote(id: $note) { items { … } } }",
+        ("creditNote", "items", 0),
+        "credit_notes:view",
+    ),
+    "Subscription": (
+        "query($subscription: ID!) { subscription(id: $subscription) { … } }",
+        ("subscription",),
+        "subscriptions:view",
+    ),
+    "Plan": ("query($plan: ID!) { plan(id: $plan) { … } }", ("plan",), "plans:view"),
+    "Charge": (
+        "query($plan: ID!) { plan(id: $plan) { charges { … } } }",
+        ("plan", "charges", 0),
+        "plans:view",
+    ),
+    "AddOn": ("query($addOn: ID!) { addOn(id: $addOn) { … } }", ("addOn",), "addons:view"),
+    "Coupon": ("query($coupon: ID!) { coupon(id: $coupon) { … } }", ("coupon",), "coupons:view"),
+    "ChargeUsage": (
+        "query($customer: ID!, $subscription: ID!) {"
+        " customerUsage(customerId: $customer, subscriptionId: $subscription) { chargesUsage { … } } }",
+        ("customerUsage", "chargesUsage", 0),
+        "customers:view",
+    ),
+    "AuditLog": (
+        "query { auditLogs(limit: 1) { collection { … } } }",
+        ("auditLogs", "collection", 0),
+        "audit_logs:view",
+    ),
 }
 GUARDED = [d for d in declarations() if d.kind == "field"]
+COUPON = """mutation($plan: ID!) { createCoupon(input: {name: "Launch", code: "launch",
+  couponType: FIXED_AMOUNT, frequency: ONCE, amountCents: 500, amountCurrency: "EUR", planIds: [$plan]}) { id } }"""
+SUBSCRIBE = "mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }"
 
 
 def _document(type_name: str, field: str) -> str:
-    root, _, target = REACH[type_name]
+    document = REACH[type_name][0]
     graphql_field = schema._schema.type_map[type_name].fields[field]  # type: ignore[union-attr]
     selection = "" if is_leaf_type(get_named_type(graphql_field.type)) else " { __typename }"
-    head = "query($id: ID!) " if target else "query "
-    call = "(id: $id)" if target else ""
-    return f"{head}{{ {root}{call} {{ __typename {field}{selection} }} }}"
+    return document.replace("…", f"__typename {field}{selection}")
+
+
+def _at(data: Any, path: tuple[str | int, ...]) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
+async def _objects(factory: Factory) -> tuple[Any, dict[str, str]]:
+    """One organization with one of everything reached above (the credit note fixture's invoice, plus a
+    plan with one charge, a subscription to it, and a coupon limited to it)."""
+    billed = await billed_organization(factory)
+    admin = billed.org.admin
+    note_id = (
+        await billed.finance(CREATE, **note(billed.invoice["id"], [(billed.setup_fee, 10)], credit=12))
+    ).ok("createCreditNote")["id"]
+    calls = await metric(admin, "api_calls")
+    plan_id = (await plan(admin, "pro", [standard(calls["id"])]))["id"]
+    given = {"customerId": billed.customer_id, "planId": plan_id, "externalId": "sub_1"}
+    subscription = (await admin(SUBSCRIBE, input=given)).ok("createSubscription")["id"]
+    coupon = (await admin(COUPON, plan=plan_id)).ok("createCoupon")["id"]
+    ids = {
+        "customer": billed.customer_id,
+        "invoice": billed.invoice["id"],
+        "note": note_id,
+        "plan": plan_id,
+        "subscription": subscription,
+        "coupon": coupon,
+        "addOn": billed.add_ons[0],
+    }
+    return billed, ids
 
 
 def test_every_type_with_guarded_fields_can_be_reached() -> None:
     assert {d.name.split(".")[0] for d in GUARDED} <= set(REACH)
-    assert len(GUARDED) >= 13
+    assert len(GUARDED) >= 30
 
 
 async def test_every_guarded_field_is_null_with_one_error_without_its_permission_and_set_with_it(
     factory: Factory,
 ) -> None:
-    billed = await billed_organization(factory)
-    note_id = (
-        await billed.finance(CREATE, **note(billed.invoice["id"], [(billed.setup_fee, 10)], credit=12))
-    ).ok("createCreditNote")["id"]
-    ids = {"customer": billed.customer_id, "invoice": billed.invoice["id"], "credit_note": note_id}
+    billed, ids = await _objects(factory)
 
     problems = []
     for index, declared in enumerate(GUARDED):
         type_name, field = declared.name.split(".")
-        root, reach_permission, target = REACH[type_name]
+        _, path, reach_permission = REACH[type_name]
         needs = set(declared.needs)
+        assert reach_permission not in needs, declared.name
         await factory.role(billed.org, f"lacks_{index}", sorted(ALL_PERMISSIONS - needs))
         await factory.role(billed.org, f"holds_{index}", sorted(needs | {reach_permission}))
         lacking = await factory.member(billed.org, f"lacks_{index}")
         holding = await factory.member(billed.org, f"holds_{index}")
-        document, variables = _document(type_name, field), ({"id": ids[target]} if target else {})
+        document = _document(type_name, field)
 
-        without = await lacking(document, **variables)
-        with_it = await holding(document, **variables)
+        without = await lacking(document, **ids)
+        with_it = await holding(document, **ids)
 
         errors = [
             (e["path"], e["extensions"]["code"], e["extensions"].get("requiredPermissions"))
             for e in without.errors
         ]
-        if errors != [([root, field], "FORBIDDEN", sorted(needs))]:
+        if errors != [([*path, field], "FORBIDDEN", sorted(needs))]:
             problems.append((declared.name, "errors without", errors))
-        if without.data != {root: {"__typename": type_name, field: None}}:
+        if without.data is None or _at(without.data, path) != {"__typename": type_name, field: None}:
             problems.append((declared.name, "data without", without.data))
-        if with_it.errors or with_it.data is None or with_it.data[root][field] is None:
+        if with_it.errors or with_it.data is None or _at(with_it.data, path)[field] is None:
             problems.append((declared.name, "with", with_it.body))
 
     assert problems == []
