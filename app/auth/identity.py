@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 
 from app.auth.actor import ANONYMOUS, Actor, ActorKind, permissions_of_roles
 from app.auth.cache import IdentityCache
+from app.auth.permissions import PEOPLE_ONLY
 from app.auth.tokens import api_key_prefix, digest, read_access_token
 from app.core.errors import Unauthenticated
 from app.db.engine import Database
@@ -184,7 +185,7 @@ async def _load_key_grant(db: Database, prefix: str) -> _KeyGrant:
         api_key_id=key["id"],
         organization_id=key["organization_id"],
         role_codes=frozenset(code for code, _, _ in roles),
-        permissions=permissions_of_roles(roles),
+        permissions=permissions_of_roles(roles) - PEOPLE_ONLY,  # keys never manage keys
     )
     return _KeyGrant(
         actor, key["secret_hash"], key["revoked_at"] is not None, key["expires_at"], key["last_used_at"]

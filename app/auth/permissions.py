@@ -90,6 +90,10 @@ class Permission(StrEnum):
 P = Permission
 ALL_PERMISSIONS: frozenset[str] = frozenset(p.value for p in Permission)
 
+# Permissions only a person holds: an API key whose roles include one of them does not get it (keys are
+# managed by people, so a leaked key can neither mint keys that outlive it nor revoke stronger ones).
+PEOPLE_ONLY: frozenset[str] = frozenset({P.DEVELOPERS_KEYS_MANAGE.value})
+
 _SHARED_VIEWS = frozenset(
     p.value
     for p in (

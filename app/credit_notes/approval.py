@@ -1,7 +1,12 @@
-"""Four eyes on credit notes: a note whose total is above the organization's threshold for its currency
-is created waiting for approval and has no effect (no balance, no refund, not on any invoice) until a
-member holding ``credit_notes:approve`` who did not request it approves it; it may be rejected with a
-reason instead. While it waits, what it would credit stays reserved on the invoice."""
+"""Four eyes on credit notes: a note whose total is above the organization's threshold in force for its
+currency (``approval_policy``) is created waiting for approval and has no effect (no balance, no refund,
+not on any invoice) until a holder of ``credit_notes:approve`` who did not request it approves it; it may
+be rejected with a reason instead. While it waits, what it would credit stays reserved on the invoice.
+
+A key acts for the person who created it (``api_keys.person_of``): the requester and the decider of a
+note are people, whether they act themselves or through any key of theirs, so nobody decides on a note
+they requested in either way. A key with no recorded creator acts for nobody: it can neither decide on a
+note nor request one that needs approval."""
 
 from __future__ import annotations
 
@@ -11,11 +16,13 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.api_keys.service import person_of
 from app.auth.actor import Actor
 from app.auth.permissions import P
 from app.core import validation
 from app.core.errors import Collector, Forbidden, NotFound, ValidationFailed
 from app.credit_notes.models import CreditNote, CreditNoteStatus, CreditStatus, RefundStatus
+from app.organizations import approval_policy
 from app.organizations.models import Organization
 from app.webhooks.models import WebhookEventType
 from app.webhooks.outbox import emit
@@ -33,9 +40,20 @@ async def locked(session: AsyncSession, organization_id: uuid.UUID, note_id: uui
     return note
 
 
-def needs_approval(organization: Organization, note: CreditNote) -> bool:
-    threshold = (organization.credit_note_approval_thresholds or {}).get(note.currency)
+def needs_approval(organization: Organization, note: CreditNote, now: datetime) -> bool:
+    """Read with the policy in force at ``now``: a loosening that still waits does not count."""
+    threshold = approval_policy.in_force(organization, now).get(note.currency)
     return threshold is not None and note.total_amount_cents > threshold
+
+
+def ensure_attributable(person_id: uuid.UUID | None) -> None:
+    """A note that waits for a second person needs a known requester."""
+    if person_id is None:
+        raise Forbidden(
+            [P.CREDIT_NOTES_CREATE.value],
+            "This API key has no recorded creator: a credit note that needs approval is requested by a "
+            "person or a key a person created",
+        )
 
 
 def take_effect(note: CreditNote) -> None:
@@ -46,26 +64,32 @@ def take_effect(note: CreditNote) -> None:
     note.refund_status = RefundStatus.PENDING if note.refund_amount_cents else None
 
 
-def _decide(note: CreditNote, actor: Actor) -> None:
+async def _decide(
+    session: AsyncSession, note: CreditNote, actor: Actor, *, withdrawing: bool = False
+) -> None:
+    """Record who decides, as a person; refuse the requester unless they withdraw their own note."""
     if note.status is not CreditNoteStatus.PENDING_APPROVAL:
         raise ValidationFailed.one(
             "id", f"the credit note does not wait for approval (it is {note.status.value})"
         )
-    note.decided_by_user_id, note.decided_by_api_key_id = actor.user_id, actor.api_key_id
-    note.decided_at = datetime.now(UTC)
-
-
-def _requested_by(note: CreditNote, actor: Actor) -> bool:
-    return (actor.user_id is not None and actor.user_id == note.created_by_user_id) or (
+    person = await person_of(session, actor)
+    if person is None:
+        raise Forbidden(
+            [P.CREDIT_NOTES_APPROVE.value],
+            "This API key has no recorded creator, so it acts for nobody and cannot decide on credit notes",
+        )
+    requested = person == note.created_by_user_id or (
         actor.api_key_id is not None and actor.api_key_id == note.created_by_api_key_id
     )
+    if requested and not withdrawing:
+        raise Forbidden([P.CREDIT_NOTES_APPROVE.value], "The requester of a credit note cannot approve it")
+    note.decided_by_user_id, note.decided_by_api_key_id = person, actor.api_key_id
+    note.decided_at = datetime.now(UTC)
 
 
 async def approve(session: AsyncSession, actor: Actor, note_id: uuid.UUID) -> CreditNote:
     note = await locked(session, actor.org(), note_id)
-    if _requested_by(note, actor):
-        raise Forbidden([P.CREDIT_NOTES_APPROVE.value], "The requester of a credit note cannot approve it")
-    _decide(note, actor)
+    await _decide(session, note, actor)
     take_effect(note)
     await session.flush()
     await emit(session, WebhookEventType.CREDIT_NOTE_APPROVED, [note])
@@ -78,7 +102,7 @@ async def reject(session: AsyncSession, actor: Actor, note_id: uuid.UUID, reason
     errors = Collector()
     cleaned = validation.text(errors, "reason", reason, max_length=1000)
     errors.raise_if_any()
-    _decide(note, actor)
+    await _decide(session, note, actor, withdrawing=True)  # refusing lets nothing through
     note.status, note.rejection_reason = CreditNoteStatus.REJECTED, cleaned
     await session.flush()
     await emit(session, WebhookEventType.CREDIT_NOTE_REJECTED, [note])

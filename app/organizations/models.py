@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from sqlalchemy import String
 from sqlalchemy.dialects.postgresql import JSONB
@@ -26,5 +28,10 @@ class Organization(Model):
     credit_note_sequence: Mapped[int] = mapped_column(default=0, server_default="0")
     # currency -> cents: a credit note whose total is above it waits for approval (four eyes)
     credit_note_approval_thresholds: Mapped[dict[str, int]] = mapped_column(
+        JSONB, default=dict, server_default=sa.text("'{}'::jsonb")
+    )
+    # currency -> {"amount_cents": cents or None (removed), "effective_at": ISO 8601}: a loosening that
+    # waits (see ``approval_policy``); what is in force is read through ``approval_policy.in_force``
+    credit_note_approval_pending: Mapped[dict[str, dict[str, Any]]] = mapped_column(
         JSONB, default=dict, server_default=sa.text("'{}'::jsonb")
     )

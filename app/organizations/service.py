@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,9 +14,12 @@ from app.auth.permissions import ADMIN
 from app.core import validation
 from app.core.errors import Collector, NotFound
 from app.members.models import Membership, MembershipRole
+from app.organizations import approval_policy
 from app.organizations.models import Organization
 from app.roles.models import Role
 from app.users.models import User
+from app.webhooks.models import WebhookEventType
+from app.webhooks.outbox import emit_data
 
 
 async def create_with_admin(session: AsyncSession, name: str, admin: User) -> tuple[Organization, Membership]:
@@ -78,8 +82,13 @@ class OrganizationInput:
     credit_note_approval_threshold_cents: int | None = None  # in the default currency
 
 
-def _thresholds(errors: Collector, organization: Organization, data: OrganizationInput) -> dict[str, int]:
-    thresholds = dict(organization.credit_note_approval_thresholds or {})
+def _thresholds(
+    errors: Collector, organization: Organization, data: OrganizationInput, now: datetime
+) -> dict[str, int] | None:
+    """The approval policy asked for, or None when the input does not touch it."""
+    if data.credit_note_approval_thresholds is None and data.credit_note_approval_threshold_cents is None:
+        return None
+    thresholds = approval_policy.requested(organization, now)
     if data.credit_note_approval_thresholds is not None:
         thresholds = {}
         for index, (currency, cents) in enumerate(data.credit_note_approval_thresholds.items()):
@@ -96,8 +105,17 @@ def _thresholds(errors: Collector, organization: Organization, data: Organizatio
 
 
 async def update(session: AsyncSession, actor: Actor, data: OrganizationInput) -> Organization:
-    organization = await get(session, actor.org())
-    errors = Collector()
+    """Change the settings; the approval policy loosens only after a delay (``approval_policy``), and
+    each change of it is announced as a webhook (the audit log has it as every change)."""
+    organization = await session.scalar(
+        sa.select(Organization)
+        .where(Organization.id == actor.org())
+        .with_for_update(key_share=True)
+        .execution_options(populate_existing=True)
+    )
+    if organization is None:
+        raise NotFound("Organization")
+    now, errors = datetime.now(UTC), Collector()
     if data.name is not None:
         organization.name = validation.text(errors, "name", data.name) or organization.name
     if data.default_currency is not None:
@@ -121,7 +139,17 @@ async def update(session: AsyncSession, actor: Actor, data: OrganizationInput) -
         organization.invoice_grace_period = (
             validation.integer(errors, "invoiceGracePeriod", data.invoice_grace_period, maximum=365) or 0
         )
-    organization.credit_note_approval_thresholds = _thresholds(errors, organization, data)
+    wanted = _thresholds(errors, organization, data, now)
     errors.raise_if_any()
+    policy_changed = wanted is not None and approval_policy.change(organization, wanted, now)
     await session.flush()
+    if policy_changed:
+        await emit_data(
+            session,
+            organization.id,
+            WebhookEventType.APPROVAL_POLICY_UPDATED,
+            "approval_policy",
+            approval_policy.payload(organization, now),
+            organization.id,
+        )
     return organization

@@ -25,6 +25,7 @@ class WebhookEventType(enum.Enum):
     SUBSCRIPTION_TERMINATED = "subscription.terminated"
     WALLET_TOPPED_UP = "wallet.topped_up"
     EVENTS_REJECTED = "events.rejected"
+    APPROVAL_POLICY_UPDATED = "approval_policy.updated"  # credit-note approval thresholds (four eyes)
 
 
 class SignatureAlgorithm(enum.Enum):

@@ -186,3 +186,41 @@ async def test_a_key_with_a_role_uses_the_same_permissions_as_a_person(api: Api,
         "actorType": "API_KEY",
         "actorApiKeyId": str(key.id),
     }
+
+
+async def test_no_api_key_manages_keys_even_holding_the_admin_role(api: Api, factory: Factory) -> None:
+    org = await factory.organization()
+    admin_key = await factory.api_key(org, "admin")
+    other = await factory.api_key(org, "finance")
+
+    responses = [
+        await api(CREATE, {"input": {"name": "forever", "roles": ["admin"]}}, token=admin_key.secret),
+        await api(ROTATE, {"input": {"id": str(other.id)}}, token=admin_key.secret),
+        await api(REVOKE, {"input": {"id": str(other.id)}}, token=admin_key.secret),
+        await api(KEYS, token=admin_key.secret),
+    ]
+
+    assert [r.code for r in responses] == ["FORBIDDEN"] * 4
+    assert all(
+        r.error()["extensions"]["requiredPermissions"] == ["developers:keys:manage"] for r in responses
+    )
+    assert {(k["id"], k["status"]) for k in (await org.admin(KEYS)).ok("apiKeys")} == {
+        (str(admin_key.id), "ACTIVE"),
+        (str(other.id), "ACTIVE"),
+    }  # nothing minted, rotated or revoked
+
+
+async def test_a_person_revokes_only_keys_whose_permissions_they_hold(factory: Factory) -> None:
+    org = await factory.organization()
+    await factory.role(org, "integrator", ["developers:keys:manage", "events:create"])
+    integrator = await factory.member(org, "integrator")
+    admin_key = await factory.api_key(org, "admin")
+    events_key = await factory.api_key(org, "integrator")
+
+    stronger = await integrator(REVOKE, input={"id": str(admin_key.id)})
+    own_level = await integrator(REVOKE, input={"id": str(events_key.id)})
+
+    assert stronger.code == "FORBIDDEN"
+    assert own_level.ok("revokeApiKey")["status"] == "REVOKED"
+    statuses = {k["id"]: k["status"] for k in (await org.admin(KEYS)).ok("apiKeys")}
+    assert statuses == {str(admin_key.id): "ACTIVE", str(events_key.id): "REVOKED"}

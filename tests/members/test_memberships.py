@@ -160,3 +160,18 @@ async def test_two_admins_revoking_each_other_at_once_leave_one_admin(
         survivors = [m for m in (org.admin, other) if (await m("{ organization { id } }")).errors == []]
         assert len(survivors) == 1
         assert isinstance(client, httpx.AsyncClient)
+
+
+async def test_removing_a_role_needs_every_permission_it_holds(factory: Factory) -> None:
+    org = await factory.organization()
+    await factory.role(org, "team_lead", ["organization:members:update", "organization:members:view"])
+    await factory.role(org, "pricing", ["plans:update", "plans:view"])
+    lead = await factory.member(org, "team_lead")
+    priced = await factory.member(org, "pricing", "team_lead")
+
+    removed = await lead(UPDATE, input={"id": str(priced.membership_id), "roles": ["team_lead"]})
+    kept = await lead(UPDATE, input={"id": str(priced.membership_id), "roles": ["pricing", "team_lead"]})
+
+    assert removed.code == "FORBIDDEN"
+    assert removed.error()["extensions"]["requiredPermissions"] == ["plans:update", "plans:view"]
+    assert sorted(r["code"] for r in kept.ok("updateMembership")["roles"]) == ["pricing", "team_lead"]
