@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import uuid
@@ -13,8 +14,41 @@ from starlette.responses import JSONResponse
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
+MAX_JSON_NESTING = 64
+"""Deepest nesting of objects and lists in a request body (a GraphQL request's variables included)."""
+
+
 class BodyTooLarge(Exception):
     pass
+
+
+class BadJson(ValueError):
+    """The body is not JSON the server takes; the message says why, for a ``VALIDATION_ERROR``."""
+
+
+def _no_constant(name: str) -> Any:
+    raise BadJson(f"Body is not valid JSON: {name} is not a JSON number")
+
+
+def parse_json(body: bytes) -> Any:
+    """A request body as JSON: strictly JSON (no ``NaN`` nor ``Infinity``), nested at most
+    ``MAX_JSON_NESTING`` levels deep; else ``BadJson``."""
+    try:
+        value = json.loads(body, parse_constant=_no_constant)
+    except RecursionError:
+        raise BadJson(f"Body nests deeper than {MAX_JSON_NESTING} levels") from None
+    except BadJson:
+        raise
+    except (ValueError, UnicodeDecodeError):
+        raise BadJson("Body is not valid JSON") from None
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            if depth >= MAX_JSON_NESTING:
+                raise BadJson(f"Body nests deeper than {MAX_JSON_NESTING} levels")
+            stack.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return value
 
 
 async def read_body(request: Request, limit: int) -> bytes:

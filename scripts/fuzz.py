@@ -1,8 +1,11 @@
 """Fuzz the live graph with schemathesis (GraphQL mode), positive and negative: every query and
 mutation of the schema, called with generated arguments and selections, as the demo admin (an identity
-that may do everything; denials are tested separately). Fails on any HTTP 5xx or INTERNAL_ERROR.
+that may do everything; denials are tested separately). Then malformed inline literals, as typed in
+GraphiQL: every argument and input field of a custom scalar or enum type, anywhere in the arguments,
+given each malformed literal of its kind while everything else is valid. Fails on any HTTP 5xx or
+INTERNAL_ERROR.
 
-    .venv/bin/python -m scripts.fuzz [--examples 16] [--seed 0]
+    .venv/bin/python -m scripts.fuzz [--examples 16] [--seed 0] [--literals N]
 
 Prints the operations sent per mode, the HTTP statuses and error codes seen, and each failure with its
 document. With DATABASE_URL set the server uses that database; otherwise a scratch embedded one.
@@ -13,7 +16,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,6 +48,105 @@ def _object(pairs: list[tuple[str, Any]]) -> Any:
 schemathesis.graphql.scalar(
     "JSON", st.one_of(_LEAF, st.lists(st.tuples(_KEYS, _LEAF), max_size=4).map(_object))
 )
+
+
+# Malformed inline literals per kind of leaf: what a person types wrongly into GraphiQL
+_BAD_SCALAR = [
+    '"abc"',
+    '""',
+    '" 12 "',
+    '"+5"',
+    '"1_000"',
+    '"\u0661\u0662\u0663"',
+    "9223372036854775808",
+    "-99999999999999999999999999",
+    "1.5",
+    "true",
+    "NOT_AN_ENUM",
+    "[1, 2]",
+    "{a: 1}",
+    '"yesterday"',
+    '"2026-02-30"',
+    '"0001-01-01T00:00:00+01:00"',
+    "{a: " * 40 + "1" + "}" * 40,
+]
+_BAD_ENUM = ["NOT_AN_ENUM", '"ACTIVE"', "1", "true", "[NOT_AN_ENUM]", "{a: 1}", "null"]
+_VALID = {
+    "String": '"x"',
+    "Int": "1",
+    "Float": "1.5",
+    "Boolean": "true",
+    "ID": '"00000000-0000-4000-8000-000000000000"',
+    "BigInt": "1",
+    "DateTime": '"2026-01-01T00:00:00Z"',
+    "Date": '"2026-01-01"',
+    "JSON": "{}",
+}
+_BUILT_IN = {"String", "Int", "Float", "Boolean", "ID"}
+
+
+def _valid(type_: Any) -> str:
+    """A valid literal of an input type: its required fields only, the first value of an enum."""
+    named = graphql.get_named_type(type_)
+    if isinstance(named, graphql.GraphQLEnumType):
+        value = next(iter(named.values))
+    elif isinstance(named, graphql.GraphQLInputObjectType):
+        required = [(n, f) for n, f in named.fields.items() if graphql.is_required_input_field(f)]
+        value = "{" + ", ".join(f"{n}: {_valid(f.type)}" for n, f in required) + "}"
+    else:
+        value = _VALID.get(named.name, '"x"')
+    return value
+
+
+def _with(type_: Any, path: tuple[str, ...], literal: str) -> str:
+    """A valid literal of ``type_`` except at ``path`` (input fields), which holds ``literal``."""
+    if not path:
+        return literal
+    named = graphql.get_named_type(type_)
+    assert isinstance(named, graphql.GraphQLInputObjectType)
+    parts = []
+    for name, field_ in named.fields.items():
+        if name == path[0]:
+            parts.append(f"{name}: {_with(field_.type, path[1:], literal)}")
+        elif graphql.is_required_input_field(field_):
+            parts.append(f"{name}: {_valid(field_.type)}")
+    inner = "{" + ", ".join(parts) + "}"
+    return f"[{inner}]" if graphql.is_list_type(graphql.get_nullable_type(type_)) else inner
+
+
+def _leaves(type_: Any, path: tuple[str, ...], seen: frozenset[str]) -> Iterator[tuple[tuple[str, ...], Any]]:
+    """Each path to a custom scalar or enum inside an input type (each input object once per path)."""
+    named = graphql.get_named_type(type_)
+    if isinstance(named, graphql.GraphQLEnumType) or (
+        isinstance(named, graphql.GraphQLScalarType) and named.name not in _BUILT_IN
+    ):
+        yield path, named
+    elif isinstance(named, graphql.GraphQLInputObjectType) and named.name not in seen:
+        for name, field_ in named.fields.items():
+            yield from _leaves(field_.type, (*path, name), seen | {named.name})
+
+
+def literal_documents(per_leaf: int | None = None) -> Iterator[str]:
+    """Documents with one malformed inline literal each, for every custom-scalar or enum argument and
+    input field of every root field (the other required arguments valid)."""
+    schema = graphql.build_schema(sdl())
+    roots = [("query", schema.query_type), ("mutation", schema.mutation_type)]
+    for kind, root in roots:
+        assert root is not None
+        for field_name, field_ in root.fields.items():
+            selection = (
+                " { __typename }" if not graphql.is_leaf_type(graphql.get_named_type(field_.type)) else ""
+            )
+            for arg_name, arg in field_.args.items():
+                for path, leaf in _leaves(arg.type, (), frozenset()):
+                    bad = _BAD_ENUM if isinstance(leaf, graphql.GraphQLEnumType) else _BAD_SCALAR
+                    for literal in bad[:per_leaf]:
+                        arguments = [
+                            f"{name}: {_with(a.type, path, literal) if name == arg_name else _valid(a.type)}"
+                            for name, a in field_.args.items()
+                            if name == arg_name or graphql.is_required_argument(a)
+                        ]
+                        yield f"{kind} {{ {field_name}({', '.join(arguments)}){selection} }}"
 
 
 @dataclass
@@ -82,7 +184,10 @@ def _examples_of(
     return call  # type: ignore[no-any-return]
 
 
-def fuzz(base_url: str, token: str, examples: int, seed_value: int = 0) -> Report:
+def fuzz(
+    base_url: str, token: str, examples: int, seed_value: int = 0, literals: int | None = None
+) -> Report:
+    """``literals``: how many malformed literals of each kind every leaf gets (all when None)."""
     report = Report()
     graph = schemathesis.graphql.from_file(sdl())
     operations = [result.ok() for result in graph.get_all_operations()]
@@ -102,7 +207,14 @@ def fuzz(base_url: str, token: str, examples: int, seed_value: int = 0) -> Repor
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
             for operation in operations:
                 _examples_of(operation, mode, examples, seed_value, send)()
+        for document in literal_documents(literals):
+            send(_Literal(document), "literals")
     return report
+
+
+@dataclass(frozen=True)
+class _Literal:
+    body: str
 
 
 def main() -> None:
@@ -111,10 +223,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--examples", type=int, default=16, help="per operation and mode")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--literals", type=int, default=None, help="malformed literals per leaf (default all)"
+    )
     args = parser.parse_args()
     with server_process() as (port, _):
         token = login(port, "admin@demo.billgraph.dev")
-        report = fuzz(f"http://127.0.0.1:{port}", token, args.examples, args.seed)
+        report = fuzz(f"http://127.0.0.1:{port}", token, args.examples, args.seed, args.literals)
     print("\n".join(report.lines()))
     sys.exit(1 if report.failures else 0)
 

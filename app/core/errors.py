@@ -58,6 +58,14 @@ class ValidationFailed(DomainError):
         return cls({path: problem})
 
 
+class AmountOutOfRange(ValidationFailed):
+    """Billing computed an amount past the largest one (``validation.MAX_AMOUNT_CENTS``): usage times
+    price beyond anything billable. Nothing is billed; the invoice's ``id`` (or the subscription) is named."""
+
+    def __init__(self, amount: object, maximum: int) -> None:
+        super().__init__({"id": f"a fee of {amount} minor units passes the largest amount, {maximum}"})
+
+
 class QueryRejected(DomainError):
     code = "QUERY_REJECTED"
 

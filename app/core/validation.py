@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import re
 import uuid
+from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.core.countries import is_country
 from app.core.currencies import is_currency
 from app.core.errors import Collector, ValidationFailed
+
+MAX_AMOUNT_CENTS = 10**15
+"""The largest amount, in minor units, anything is priced or billed at (ten trillion in a currency of two
+decimals). Every amount given, and every amount computed from given ones (units x unit amount, credits x
+rate), stays within it, so that no sum of an invoice's fees, taxes and credits can pass PostgreSQL's
+64-bit ``bigint`` (about 9.2 x 10^18)."""
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _CODE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -77,6 +84,13 @@ def integer(
     elif maximum is not None and value > maximum:
         errors.add(path, f"must be at most {maximum}")
     return value
+
+
+def amount_within(errors: Collector, path: str, minor: Decimal | int, what: str = "the amount") -> bool:
+    """Whether an amount computed from the input (in precise minor units) stays within
+    ``MAX_AMOUNT_CENTS``; records the problem at ``path`` when it does not."""
+    problem = f"{what} must be at most {MAX_AMOUNT_CENTS} in minor units"
+    return errors.check(abs(Decimal(minor)) <= MAX_AMOUNT_CENTS, path, problem)
 
 
 def country(errors: Collector, path: str, value: str | None) -> str | None:

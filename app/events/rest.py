@@ -4,7 +4,6 @@ was stored, a duplicate, or rejected and why."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from starlette.requests import Request
@@ -15,7 +14,7 @@ from app.auth.permissions import P
 from app.auth.rest import requires_permission
 from app.events import ingest
 from app.events.service import REST_NAMES
-from app.http import BodyTooLarge, error_body, read_body, reply
+from app.http import BadJson, BodyTooLarge, error_body, parse_json, read_body, reply
 from app.observability.metrics import count_events
 
 
@@ -33,11 +32,11 @@ def _outcome(event: ingest.EventOutcome) -> dict[str, Any]:
 
 async def _payload(request: Request, request_id: str, key: str) -> Any | Response:
     try:
-        payload = json.loads(await read_body(request, request.app.state.settings.max_body_bytes))
+        payload = parse_json(await read_body(request, request.app.state.settings.max_body_bytes))
     except BodyTooLarge:
         return reply({"errors": [error_body("QUERY_REJECTED", "Body too large")]}, request_id, 413)
-    except (ValueError, UnicodeDecodeError):
-        return reply({"errors": [error_body("VALIDATION_ERROR", "Body is not valid JSON")]}, request_id, 400)
+    except BadJson as error:
+        return reply({"errors": [error_body("VALIDATION_ERROR", str(error))]}, request_id, 400)
     if not isinstance(payload, dict) or key not in payload:
         body = error_body("VALIDATION_ERROR", f"Expected a JSON object with '{key}'")
         return reply({"errors": [body]}, request_id, 400)

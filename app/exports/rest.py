@@ -32,11 +32,14 @@ Lines = Callable[..., AsyncIterator[list[str]]]
 def _range(request: Request) -> tuple[date, date] | dict[str, str]:
     values, errors = {}, {}
     for name in ("from", "to"):
-        given = request.query_params.get(name)
-        try:
-            values[name] = date.fromisoformat(given or "")
-        except ValueError:
+        given = (request.query_params.get(name) or "").strip()
+        if not given:
             errors[name] = "is required, as a date like 2026-01-31"
+            continue
+        try:
+            values[name] = date.fromisoformat(given)
+        except ValueError:
+            errors[name] = f"'{given[:40]}' is not a date like 2026-01-31"
     if not errors and values["from"] > values["to"]:
         errors["from"] = "must not be after to"
     return errors or (values["from"], values["to"])

@@ -56,8 +56,11 @@ def format_error(error: GraphQLError, request_id: str, operation: str | None) ->
             extensions["retryAfter"] = original.retry_after
         formatted["message"] = original.message
     elif original is None or isinstance(original, GraphQLError):
-        code = (error.extensions or {}).get("code")
+        given = error.extensions or {}
+        code = given.get("code")
         extensions = {"code": code if code in CODES else "VALIDATION_ERROR"}
+        if extensions["code"] == "VALIDATION_ERROR" and isinstance(given.get("fields"), dict):
+            extensions["fields"] = given["fields"]  # schema-level input errors name their input too
     else:
         log.error(
             "internal error request=%s operation=%s path=%s",
