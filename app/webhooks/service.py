@@ -27,6 +27,9 @@ from app.webhooks.models import (
 )
 from app.webhooks.outbox import forget_endpoints, live_endpoints
 
+# Endpoints of one organization (as at the best-known payment platform): every event is sent to each.
+MAX_ENDPOINTS = 16
+
 
 @dataclass
 class IssuedEndpoint:
@@ -81,6 +84,13 @@ async def create_endpoint(
     errors = Collector()
     cleaned = _url(errors, settings, url)
     errors.raise_if_any()
+    live = await session.scalar(
+        sa.select(sa.func.count())
+        .select_from(WebhookEndpoint)
+        .where(WebhookEndpoint.organization_id == actor.org(), WebhookEndpoint.deleted_at.is_(None))
+    )
+    if (live or 0) >= MAX_ENDPOINTS:
+        raise ValidationFailed.one("url", f"an organization has at most {MAX_ENDPOINTS} webhook endpoints")
     secret = "whsec_" + secrets.token_urlsafe(32)
     endpoint = WebhookEndpoint(
         organization_id=actor.org(),

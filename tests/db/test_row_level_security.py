@@ -1,6 +1,7 @@
 """Row-level security, the second wall: a transaction scoped to one organization sees and writes only
 that organization's rows even when a query forgets its ``organization_id`` filter; without a scope
-(billing workers, migrations) everything is visible; and every tenant table carries the policy."""
+(billing workers, migrations) everything is visible; and every tenant table carries the policy, the
+identity tables too: built-in roles for all, the caller's own memberships wherever they are."""
 
 from __future__ import annotations
 
@@ -10,16 +11,20 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import URL
 
+from app.auth.permissions import BUILTIN_ROLES
 from app.customers import service as customers
 from app.customers.models import Customer
 from app.db.engine import Database
 from app.db.unit_of_work import UnitOfWork
+from app.members import service as members
+from app.members.models import Membership
+from app.roles import service as roles
 from app.settings import Settings
 from tests.conftest import make_client
-from tests.helpers import Api, Factory, Org
+from tests.helpers import Api, Factory, Member, Org
 
-# A person's memberships span organizations; built-in roles belong to none.
-EXEMPT = {"memberships", "membership_roles", "roles"}
+# Their policy also shows built-in roles and the caller's own memberships (migration 0014).
+IDENTITY_TABLES = {"memberships", "membership_roles", "roles"}
 CREATE = "mutation($e: String!) { createCustomer(input: {externalId: $e, name: $e}) { id } }"
 
 
@@ -111,7 +116,8 @@ async def test_every_tenant_table_is_forced_under_the_policy(db: Database) -> No
         )
 
     assert len(tenant_tables) > 25
-    assert tenant_tables - EXEMPT == protected
+    assert tenant_tables == protected
+    assert tenant_tables >= IDENTITY_TABLES
 
 
 @pytest.mark.committed
@@ -183,3 +189,141 @@ async def test_a_query_whose_scope_fails_never_pools_its_connection(
         await production.dispose()
 
     assert fine == 2  # a fresh connection, not one left inside the failed transaction
+
+
+async def _identities(factory: Factory) -> tuple[Org, Org, Member]:
+    """Two organizations with a custom role each; ours' admin also belongs to theirs, holding one of
+    its two custom roles, next to another member of theirs."""
+    ours, theirs = await factory.organization(), await factory.organization()
+    await factory.role(ours, "our_auditor", ["audit_logs:view"])
+    await factory.role(theirs, "their_auditor", ["audit_logs:view"])
+    await factory.role(theirs, "their_secret", ["customers:view"])
+    await factory.member(theirs, "their_secret")
+    elsewhere = await factory.member(theirs, "their_auditor", email=ours.admin.email)
+    return ours, theirs, elsewhere
+
+
+async def _visible_identities(
+    session: sa.ext.asyncio.AsyncSession,
+) -> tuple[set[str], set[uuid.UUID], set[uuid.UUID]]:
+    """Role codes, membership ids and the membership ids of role links an unfiltered query sees."""
+    codes = set((await session.scalars(sa.text("SELECT code FROM roles"))).all())
+    memberships = set((await session.scalars(sa.text("SELECT id FROM memberships"))).all())
+    links = set((await session.scalars(sa.text("SELECT membership_id FROM membership_roles"))).all())
+    return codes, memberships, links
+
+
+async def test_another_organizations_memberships_and_custom_roles_are_invisible_in_a_scope(
+    factory: Factory, db: Database
+) -> None:
+    ours, _, elsewhere = await _identities(factory)
+    uow = UnitOfWork(db, read_only=True, organization_id=ours.id)
+
+    async with uow.read() as session:
+        codes, memberships, links = await _visible_identities(session)
+    await uow.finish()
+    async with db.sessionmaker() as session:  # unscoped (the identity lookup, workers): everything
+        all_codes, all_memberships, _ = await _visible_identities(session)
+
+    assert codes == set(BUILTIN_ROLES) | {"our_auditor"}
+    assert memberships == links == {ours.admin.membership_id}
+    assert all_codes == set(BUILTIN_ROLES) | {"our_auditor", "their_auditor", "their_secret"}
+    assert elsewhere.membership_id in all_memberships
+    assert len(all_memberships) == 4
+
+
+async def test_the_callers_own_memberships_elsewhere_stay_visible_with_their_roles(
+    factory: Factory, db: Database
+) -> None:
+    ours, _, elsewhere = await _identities(factory)
+    uow = UnitOfWork(db, read_only=True, organization_id=ours.id)
+    uow.user_id = ours.admin.user_id
+
+    async with uow.read() as session:
+        codes, memberships, links = await _visible_identities(session)
+    await uow.finish()
+
+    assert codes == set(BUILTIN_ROLES) | {"our_auditor", "their_auditor"}  # not their_secret
+    assert memberships == links == {ours.admin.membership_id, elsewhere.membership_id}
+
+
+async def test_current_user_lists_every_own_membership_while_members_stay_in_the_organization(
+    api: Api, factory: Factory
+) -> None:
+    ours, theirs, elsewhere = await _identities(factory)
+
+    seen = await api(
+        """{ currentUser { memberships { organization { name } roles { code } permissions } }
+        organization { members { user { email } roles { code } } } }""",
+        token=ours.admin.token,
+        org=ours.id,
+    )
+
+    assert seen.ok("currentUser")["memberships"] == [
+        {
+            "organization": {"name": ours.name},
+            "roles": [{"code": "admin"}],
+            "permissions": sorted(BUILTIN_ROLES["admin"].permissions),
+        },
+        {
+            "organization": {"name": theirs.name},
+            "roles": [{"code": "their_auditor"}],
+            "permissions": ["audit_logs:view"],
+        },
+    ]
+    assert seen.ok("organization")["members"] == [
+        {"user": {"email": ours.admin.email}, "roles": [{"code": "admin"}]}
+    ]
+    assert elsewhere.organization_id == theirs.id
+
+
+async def test_services_that_forget_their_filter_still_show_no_other_organizations_members_or_roles(
+    factory: Factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ours, _, _ = await _identities(factory)
+    viewer = await factory.member(ours, "admin")  # in ours only
+
+    async def every_membership(
+        session: sa.ext.asyncio.AsyncSession, organization_id: uuid.UUID, *page: object
+    ) -> list[Membership]:
+        return list((await session.scalars(sa.select(Membership).order_by(Membership.created_at))).all())
+
+    monkeypatch.setattr(members, "list_memberships", every_membership)
+    monkeypatch.setattr(roles, "_visible", lambda organization_id: sa.true())
+    seen = await viewer("{ roles { code } organization { members { user { email } } } }")
+
+    assert {r["code"] for r in seen.ok("roles")} == set(BUILTIN_ROLES) | {"our_auditor"}
+    assert seen.ok("organization")["members"] == [
+        {"user": {"email": ours.admin.email}},
+        {"user": {"email": viewer.email}},
+    ]
+
+
+async def test_a_scope_writes_no_identity_of_another_organization_nor_a_built_in_role(
+    factory: Factory, db: Database
+) -> None:
+    ours, theirs, elsewhere = await _identities(factory)
+    uow = UnitOfWork(db, organization_id=ours.id)
+    uow.user_id = ours.admin.user_id
+
+    async with uow.write() as session:
+        changed = [
+            (await session.execute(sa.text(sql))).rowcount  # type: ignore[attr-defined]
+            for sql in (
+                "UPDATE roles SET name = 'Hijacked' WHERE builtin OR organization_id IS NOT NULL",
+                "UPDATE memberships SET status = 'revoked'",
+                "DELETE FROM membership_roles",
+            )
+        ]
+
+    async def plant() -> None:
+        async with uow.write() as session:
+            session.add(Membership(organization_id=theirs.id, user_id=ours.admin.user_id))
+            await session.flush()
+
+    with pytest.raises(sa.exc.ProgrammingError, match="row-level security"):
+        await plant()
+    await uow.abort()
+
+    assert changed == [1, 1, 1]  # our custom role, our membership, its link; nothing of theirs
+    assert elsewhere.organization_id == theirs.id

@@ -1,6 +1,6 @@
 """/metrics: requests, errors and latency per operation, the connection pool, and the business counters
-(events ingested, invoices issued, webhook deliveries), counted once committed; an optional token;
-/live and /ready."""
+(events ingested, invoices issued, webhook deliveries), counted once committed; a token, which
+production needs unless metrics are opened explicitly; /live and /ready."""
 
 from __future__ import annotations
 
@@ -108,6 +108,27 @@ async def test_metrics_may_need_a_token_or_be_off(db: Database) -> None:
         404,
     )
     assert refused.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+async def test_production_serves_metrics_only_with_the_token_unless_opened(db: Database) -> None:
+    token = "scrape-" + "y" * 20
+    async with make_client(settings_for_tests(environment="production"), db) as client:
+        closed = await client.get("/metrics")
+        still_ready = await client.get("/live")
+    async with make_client(settings_for_tests(environment="production", metrics_token=token), db) as client:
+        anonymous = await client.get("/metrics")
+        scraped = await client.get("/metrics", headers={"authorization": f"Bearer {token}"})
+    opened = settings_for_tests(environment="production", metrics_public=True)
+    async with make_client(opened, db) as client:
+        public = await client.get("/metrics")
+    async with make_client(settings_for_tests(), db) as client:  # development: open without a token
+        development = await client.get("/metrics")
+
+    assert (closed.status_code, still_ready.status_code) == (404, 200)
+    assert "billgraph_requests_total" not in closed.text
+    assert (anonymous.status_code, scraped.status_code) == (401, 200)
+    assert (public.status_code, development.status_code) == (200, 200)
+    assert "billgraph_requests_total" in public.text
 
 
 async def test_liveness_and_readiness(client: httpx.AsyncClient, settings: Settings) -> None:
