@@ -126,8 +126,12 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     limits = Limits(settings)
     probes = [Route("/live", live, methods=["GET"]), Route("/ready", ready, methods=["GET"])]
     probes.append(Route("/health", ready, methods=["GET"]))  # the readiness probe's older name
-    if settings.metrics_enabled:
+    if settings.metrics_served:
         probes.append(Route("/metrics", metrics_endpoint, methods=["GET"]))
+    elif settings.metrics_enabled:
+        log.warning(
+            "/metrics is off: in production, set BILLGRAPH_METRICS_TOKEN (or BILLGRAPH_METRICS_PUBLIC=true)"
+        )
     app = Starlette(
         routes=[
             Route(

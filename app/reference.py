@@ -11,7 +11,7 @@ from strawberry.permission import PermissionExtension
 from strawberry.types.field import StrawberryField
 
 from app.auth.graphql import HasPermissions, IsAuthenticated, IsPublic
-from app.auth.permissions import ALL_PERMISSIONS, BUILTIN_ROLES, Permission
+from app.auth.permissions import ALL_PERMISSIONS, BUILTIN_ROLES, PEOPLE_ONLY, Permission
 
 PUBLIC = "public"
 AUTHENTICATED = "authenticated"
@@ -96,6 +96,55 @@ def _mark(allowed: bool) -> str:
 ROLES = tuple(BUILTIN_ROLES)
 
 
+def _people_only() -> list[str]:
+    """Permissions an API key never holds, whatever its roles."""
+    return [
+        "",
+        "## People only",
+        "",
+        "An API key never holds these, even through a role that grants them (such as `admin`): keys are",
+        "managed by people, and a person creates, rotates or revokes only keys whose permissions they hold.",
+        "",
+        *(f"- `{name}`" for name in sorted(PEOPLE_ONLY)),
+    ]
+
+
+def _relations() -> list[str]:
+    """The relation rule, its table of guarded types, its exceptions, and what webhooks and exports
+    carry besides."""
+    from app.auth.relations import OPEN, VIEW
+
+    lines = [
+        "",
+        "## Relations",
+        "",
+        "Reaching an object through another one needs the same view permission as reading it directly:",
+        "a field leading to one of these types (an object or a list) needs the type's view permission, on",
+        "top of whatever else it declares (the guarded fields below show the sum), and is null without it.",
+        "Not for a type of the same resource (a plan's charges, a page's `collection`), nor for the",
+        "operations themselves: a query requires its type's permission itself (`currentMembership` is",
+        "the caller's own), and a mutation returns what it wrote under its own permission.",
+        "",
+        _row(["type", "view permission", *ROLES]),
+        _row(["---"] * (2 + len(ROLES))),
+    ]
+    for type_name, permission in sorted(VIEW.items()):
+        marks = (_mark(permission.value in BUILTIN_ROLES[r].permissions) for r in ROLES)
+        lines.append(_row([f"`{type_name}`", f"`{permission.value}`", *marks]))
+    lines += ["", "Relations that are part of what carries them, with no permission of their own:", ""]
+    lines += [f"- `{parent}.{field}`: {why}." for (parent, field), why in sorted(OPEN.items())]
+    lines += [
+        "",
+        "Two ways out carry whole documents, by design. **`developers:manage` reads everything webhooks",
+        "carry**, whatever its holder's other permissions: the delivery log (`webhooks { payload }`) shows",
+        "every payload sent, invoices with their fees and the customer's name, email, address and tax",
+        "number as issued, credit notes with their items, subscriptions and wallets; grant it as every view",
+        "it covers. The CSV exports (`invoices:export`, `credit_notes:export`) carry each document as",
+        "issued, with its customer's external id, name and tax number.",
+    ]
+    return lines
+
+
 def markdown() -> str:
     lines = [
         "# Permissions reference",
@@ -122,6 +171,8 @@ def markdown() -> str:
                 ]
             )
         )
+    lines += _people_only()
+    lines += _relations()
     sections = (
         ("Queries", "query"),
         ("Mutations", "mutation"),

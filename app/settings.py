@@ -64,9 +64,20 @@ class Settings(BaseSettings):
     max_tokens: int = Field(3_000, gt=0, description="Most lexical tokens accepted in one document.")
     max_page_size: int = Field(100, gt=0, description="Largest `limit` of a paginated list.")
     max_query_cost: int = Field(
-        200_000, gt=0, description="Most a document may cost (each field once per object it resolves on)."
+        200_000,
+        gt=0,
+        description="Most a document may cost (each field once per object it resolves on; a list counts as "
+        "long as its `limit` or its declared bound).",
     )
-    list_cost_size: int = Field(10, gt=0, description="Length assumed for an unpaginated list when costing.")
+    max_response_bytes: int = Field(
+        10_000_000, gt=0, description="Largest GraphQL response; a larger one is `QUERY_REJECTED`."
+    )
+    statement_timeout_ms: int = Field(
+        10_000,
+        ge=0,
+        description="Longest a request's SQL statement may run before PostgreSQL cancels it "
+        "(`QUERY_REJECTED`; 0: no limit).",
+    )
     max_batch_size: int = Field(10, gt=0, description="Most operations in one batched request.")
     rate_limit_user_per_second: float = Field(
         50.0, ge=0, description="Requests a second each user may make, sustained (0: no limit)."
@@ -100,6 +111,11 @@ class Settings(BaseSettings):
     metrics_token: str | None = Field(
         None, description="When set, /metrics needs `Authorization: Bearer <token>`."
     )
+    metrics_public: bool = Field(
+        False,
+        description="Serve /metrics without a token in production too (only where nothing but the "
+        "scraper reaches the server). Otherwise production serves it only with a metrics token.",
+    )
 
     @model_validator(mode="after")
     def _production_needs_a_key(self) -> Settings:
@@ -122,6 +138,11 @@ class Settings(BaseSettings):
         if self.webhook_allow_private_addresses is None:
             return self.is_development
         return self.webhook_allow_private_addresses
+
+    @property
+    def metrics_served(self) -> bool:
+        """Whether /metrics exists: with a token, or open in development or when opened explicitly."""
+        return self.metrics_enabled and bool(self.metrics_token or self.is_development or self.metrics_public)
 
     @property
     def introspection(self) -> bool:

@@ -34,6 +34,30 @@ class PageRequest:
 
 
 @dataclass(frozen=True)
+class Window:
+    """A slice of a list that is not a page (a customer's invoices, the organization's roles): at most
+    ``limit`` items after the first ``offset``. Without a ``limit``, as many as a page can hold."""
+
+    limit: int
+    offset: int = 0
+
+    @classmethod
+    def of(cls, limit: int | None, offset: int | None, max_limit: int) -> Window:
+        limit = max_limit if limit is None else limit
+        offset = 0 if offset is None else offset
+        if not 1 <= limit <= max_limit:
+            raise ValidationFailed.one("limit", f"must be between 1 and {max_limit}")
+        if offset < 0:
+            raise ValidationFailed.one("offset", "must be at least 0")
+        return cls(limit, offset)
+
+    @property
+    def key(self) -> str:
+        """Names the window in a request's loaders: one batch per distinct window."""
+        return f"{self.limit}+{self.offset}"
+
+
+@dataclass(frozen=True)
 class Page(Generic[T]):
     items: list[T]
     total: int

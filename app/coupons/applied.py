@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.actor import Actor
 from app.core import decimals, validation
 from app.core.errors import Collector, NotFound, ValidationFailed
+from app.core.pagination import Window
 from app.coupons.models import (
     AppliedCoupon,
     AppliedCouponStatus,
@@ -29,6 +30,7 @@ from app.coupons.service import is_expired
 from app.customers.models import Customer
 from app.customers.service import live as live_customers
 from app.db.errors import constraint_errors
+from app.db.pagination import windowed_per
 
 _ONCE = {
     "uq_applied_coupons_once_per_customer": ("couponId", "is already applied to this customer (not reusable)")
@@ -186,13 +188,17 @@ async def is_applied(session: AsyncSession, coupon_id: uuid.UUID) -> bool:
 
 
 async def by_customer(
-    session: AsyncSession, customer_ids: list[uuid.UUID], statuses: tuple[AppliedCouponStatus, ...]
+    session: AsyncSession,
+    customer_ids: list[uuid.UUID],
+    statuses: tuple[AppliedCouponStatus, ...],
+    window: Window | None = None,
 ) -> dict[uuid.UUID, list[AppliedCoupon]]:
-    rows = await session.scalars(
+    query = (
         sa.select(AppliedCoupon)
         .where(AppliedCoupon.customer_id.in_(customer_ids), AppliedCoupon.status.in_(statuses))
-        .order_by(AppliedCoupon.created_at)
+        .order_by(AppliedCoupon.created_at, AppliedCoupon.id)
     )
+    rows = await session.scalars(windowed_per(AppliedCoupon, query, AppliedCoupon.customer_id, window))
     grouped: dict[uuid.UUID, list[AppliedCoupon]] = defaultdict(list)
     for applied in rows:
         grouped[applied.customer_id].append(applied)

@@ -5,6 +5,7 @@ from typing import Any
 
 from aiodataloader import DataLoader
 
+from app.core.pagination import Window
 from app.coupons.applied import by_customer as applied_by_customer
 from app.coupons.applied import coupons_by_id
 from app.coupons.models import AppliedCoupon, AppliedCouponStatus, Coupon
@@ -34,11 +35,14 @@ def coupons(ctx: Context) -> DataLoader[uuid.UUID, Coupon | None]:
 
 
 def applied_coupons_of(
-    ctx: Context, statuses: tuple[AppliedCouponStatus, ...]
+    ctx: Context, statuses: tuple[AppliedCouponStatus, ...], window: Window | None = None
 ) -> DataLoader[uuid.UUID, list[AppliedCoupon]]:
+    """Applied coupons of many customers in given statuses, oldest first, ``window`` of each (all
+    without one)."""
+
     async def batch(ids: list[uuid.UUID]) -> list[list[AppliedCoupon]]:
-        grouped = await ctx.read(lambda session: applied_by_customer(session, ids, statuses))
+        grouped = await ctx.read(lambda session: applied_by_customer(session, ids, statuses, window))
         return [grouped.get(customer_id, []) for customer_id in ids]
 
     key = ",".join(sorted(status.value for status in statuses))
-    return ctx.loader(f"applied_coupons_of:{key}", batch)
+    return ctx.loader(f"applied_coupons_of:{key}:{window.key if window else 'all'}", batch)

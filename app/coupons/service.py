@@ -31,6 +31,7 @@ from app.metrics.models import BillableMetric
 from app.plans.models import Plan
 from app.plans.service import catalogue
 
+MAX_TARGETS = 100  # plans, or billable metrics, one coupon is limited to
 _UNIQUE_CODE = {"uq_coupons_live_code": ("code", "is already used by another coupon")}
 
 
@@ -183,6 +184,9 @@ async def _targets(
         ),
     ):
         wanted = []
+        if len(given or []) > MAX_TARGETS:
+            errors.add(path, f"a coupon is limited to at most {MAX_TARGETS}")
+            continue
         for index, raw in enumerate(given or []):
             try:
                 wanted.append(uuid.UUID(str(raw)))

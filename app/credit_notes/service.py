@@ -12,10 +12,11 @@ from datetime import UTC, date, datetime
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.api_keys.service import person_of
 from app.auth.actor import Actor
 from app.core import validation
 from app.core.errors import Collector, NotFound, ValidationFailed
-from app.core.pagination import Page, PageRequest
+from app.core.pagination import Page, PageRequest, Window
 from app.credit_notes import approval
 from app.credit_notes.approval import locked
 from app.credit_notes.estimate import ItemInput, check_creditable, estimate, invoice_of
@@ -28,7 +29,7 @@ from app.credit_notes.models import (
     RefundStatus,
 )
 from app.customers.models import Customer
-from app.db.pagination import paginate
+from app.db.pagination import paginate, windowed_per
 from app.invoices.builder import local_today
 from app.organizations.models import Organization
 from app.webhooks.models import WebhookEventType
@@ -90,6 +91,7 @@ async def create_credit_note(session: AsyncSession, actor: Actor, data: CreditNo
     errors.raise_if_any()
     customer = await session.get_one(Customer, invoice.customer_id)
     organization = await session.get_one(Organization, invoice.organization_id)
+    requester = await person_of(session, actor)  # a key requests for the person who created it
     sequential_id, number = await _next_number(session, invoice.organization_id)
     note = CreditNote(
         id=uuid.uuid4(),
@@ -109,10 +111,12 @@ async def create_credit_note(session: AsyncSession, actor: Actor, data: CreditNo
         balance_amount_cents=0,
         refund_amount_cents=refund,
         issuing_date=await local_today(session, customer),
-        created_by_user_id=actor.user_id,
+        created_by_user_id=requester,
         created_by_api_key_id=actor.api_key_id,
     )
-    if not approval.needs_approval(organization, note):
+    if approval.needs_approval(organization, note, datetime.now(UTC)):
+        approval.ensure_attributable(requester)
+    else:
         approval.take_effect(note)
     session.add(note)
     await session.flush()
@@ -230,27 +234,29 @@ async def list_credit_notes(
 
 
 async def by_customer(
-    session: AsyncSession, customer_ids: list[uuid.UUID]
+    session: AsyncSession, customer_ids: list[uuid.UUID], window: Window | None = None
 ) -> dict[uuid.UUID, list[CreditNote]]:
     grouped: dict[uuid.UUID, list[CreditNote]] = defaultdict(list)
-    for note in await session.scalars(
+    query = (
         sa.select(CreditNote)
         .where(CreditNote.customer_id.in_(customer_ids))
         .order_by(CreditNote.sequential_id.desc())
-    ):
+    )
+    for note in await session.scalars(windowed_per(CreditNote, query, CreditNote.customer_id, window)):
         grouped[note.customer_id].append(note)
     return grouped
 
 
 async def by_invoice(
-    session: AsyncSession, invoice_ids: list[uuid.UUID]
+    session: AsyncSession, invoice_ids: list[uuid.UUID], window: Window | None = None
 ) -> dict[uuid.UUID, list[CreditNote]]:
     grouped: dict[uuid.UUID, list[CreditNote]] = defaultdict(list)
-    for note in await session.scalars(
+    query = (
         sa.select(CreditNote)
         .where(CreditNote.invoice_id.in_(invoice_ids))
         .order_by(CreditNote.sequential_id.desc())
-    ):
+    )
+    for note in await session.scalars(windowed_per(CreditNote, query, CreditNote.invoice_id, window)):
         grouped[note.invoice_id].append(note)
     return grouped
 

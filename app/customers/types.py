@@ -16,6 +16,7 @@ from app.credit_notes.loaders import credit_notes_of_customer
 from app.credit_notes.types import CreditNoteType
 from app.customers.models import Customer, CustomerTax
 from app.graphql.context import Context
+from app.graphql.pagination import Limit, Offset, window
 from app.graphql.scalars import BigInt
 from app.invoices.loaders import invoices_of
 from app.invoices.types import InvoiceType
@@ -82,35 +83,61 @@ class CustomerType:
         extensions=requires(P.SUBSCRIPTIONS_VIEW), description="Pending and active subscriptions."
     )
     async def subscriptions(
-        self, root: strawberry.Parent[Customer], info: Info[Context, Any]
+        self,
+        root: strawberry.Parent[Customer],
+        info: Info[Context, Any],
+        limit: Limit = None,
+        offset: Offset = None,
     ) -> list[SubscriptionType] | None:
-        return await subscriptions_of(info.context, LIVE).load(root.id)
+        return await subscriptions_of(info.context, LIVE, window(info.context.settings, limit, offset)).load(
+            root.id
+        )
 
     @strawberry.field(extensions=requires(P.COUPONS_VIEW), description="Coupons the customer has now.")
     async def applied_coupons(
-        self, root: strawberry.Parent[Customer], info: Info[Context, Any]
+        self,
+        root: strawberry.Parent[Customer],
+        info: Info[Context, Any],
+        limit: Limit = None,
+        offset: Offset = None,
     ) -> list[AppliedCouponType] | None:
-        return await applied_coupons_of(info.context, (AppliedCouponStatus.ACTIVE,)).load(root.id)
+        return await applied_coupons_of(
+            info.context, (AppliedCouponStatus.ACTIVE,), window(info.context.settings, limit, offset)
+        ).load(root.id)
 
     @strawberry.field(
         extensions=requires(P.WALLETS_VIEW), description="Prepaid credit wallets, active first."
     )
     async def wallets(
-        self, root: strawberry.Parent[Customer], info: Info[Context, Any]
+        self,
+        root: strawberry.Parent[Customer],
+        info: Info[Context, Any],
+        limit: Limit = None,
+        offset: Offset = None,
     ) -> list[WalletType] | None:
-        return await wallets_of(info.context).load(root.id)
+        return await wallets_of(info.context, window(info.context.settings, limit, offset)).load(root.id)
 
     @strawberry.field(extensions=requires(P.INVOICES_VIEW), description="Invoices, newest first.")
     async def invoices(
-        self, root: strawberry.Parent[Customer], info: Info[Context, Any]
+        self,
+        root: strawberry.Parent[Customer],
+        info: Info[Context, Any],
+        limit: Limit = None,
+        offset: Offset = None,
     ) -> list[InvoiceType] | None:
-        return await invoices_of(info.context).load(root.id)
+        return await invoices_of(info.context, window(info.context.settings, limit, offset)).load(root.id)
 
     @strawberry.field(extensions=requires(P.CREDIT_NOTES_VIEW), description="Credit notes, newest first.")
     async def credit_notes(
-        self, root: strawberry.Parent[Customer], info: Info[Context, Any]
+        self,
+        root: strawberry.Parent[Customer],
+        info: Info[Context, Any],
+        limit: Limit = None,
+        offset: Offset = None,
     ) -> list[CreditNoteType] | None:
-        return await credit_notes_of_customer(info.context).load(root.id)
+        return await credit_notes_of_customer(
+            info.context, window(info.context.settings, limit, offset)
+        ).load(root.id)
 
     @strawberry.field(
         extensions=requires(P.ANALYTICS_VIEW),

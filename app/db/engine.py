@@ -28,7 +28,10 @@ DEFAULT_DATABASE = "billgraph"
 CURSOR_PREFETCH = 2000
 TENANT_ROLE = "billgraph_tenant"  # created by migration 0008; row-level security binds it
 
-UNSCOPE = "SELECT set_config('billgraph.organization_id', '', true), set_config('role', 'none', true)"
+UNSCOPE = (
+    "SELECT set_config('billgraph.organization_id', '', true), set_config('billgraph.user_id', '', true),"
+    " set_config('role', 'none', true)"
+)
 
 log = logging.getLogger("billgraph.db")
 
@@ -103,31 +106,62 @@ class Database:
                     await connection.invalidate()
                 raise
 
-    def scope(self, organization_id: uuid.UUID, *, read_only: bool) -> tuple[str, list[str]]:
+    def scope(
+        self,
+        organization_id: uuid.UUID,
+        *,
+        read_only: bool,
+        user_id: uuid.UUID | None = None,
+        statement_timeout_ms: int | None = None,
+    ) -> tuple[str, list[str]]:
         """The statement (asyncpg style) that confines a transaction to one organization's rows
-        (row-level security), and its arguments; everything it sets ends with the transaction."""
-        settings = ["set_config('billgraph.organization_id', $1, true)"]
-        arguments = [str(organization_id)]
+        (row-level security), and its arguments; everything it sets ends with the transaction. The
+        caller's ``user_id`` also shows their own memberships in other organizations (migration 0014)."""
+        settings = [
+            "set_config('billgraph.organization_id', $1, true)",
+            "set_config('billgraph.user_id', $2, true)",
+        ]
+        arguments = [str(organization_id), str(user_id) if user_id else ""]
         if self.tenant_role:
-            settings.append("set_config('role', $2, true)")
+            settings.append("set_config('role', $3, true)")
             arguments.append(self.tenant_role)
         if read_only:
             settings.append("set_config('transaction_read_only', 'on', true)")
+        if statement_timeout_ms:  # SET LOCAL: a request's statements only, not the pooled connection's
+            settings.append(f"set_config('statement_timeout', '{int(statement_timeout_ms)}', true)")
         return "SELECT " + ", ".join(settings), arguments
 
-    def scoped_begin(self, organization_id: uuid.UUID) -> str:
+    def scoped_begin(
+        self,
+        organization_id: uuid.UUID,
+        user_id: uuid.UUID | None = None,
+        statement_timeout_ms: int | None = None,
+    ) -> str:
         """BEGIN a read-only transaction and ``scope`` it, as one simple-protocol string (one round
-        trip). Its values are a UUID and the role's name, so they are safe inline."""
-        sql, arguments = self.scope(uuid.UUID(str(organization_id)), read_only=False)
+        trip). Its values are UUIDs, the role's name and an integer, so they are safe inline."""
+        user = uuid.UUID(str(user_id)) if user_id else None
+        sql, arguments = self.scope(
+            uuid.UUID(str(organization_id)),
+            read_only=False,
+            user_id=user,
+            statement_timeout_ms=statement_timeout_ms,
+        )
         for index in range(len(arguments), 0, -1):
             sql = sql.replace(f"${index}", f"'{arguments[index - 1]}'")
         return "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY; " + sql
 
     def scope_statement(
-        self, organization_id: uuid.UUID, *, read_only: bool
+        self,
+        organization_id: uuid.UUID,
+        *,
+        read_only: bool,
+        user_id: uuid.UUID | None = None,
+        statement_timeout_ms: int | None = None,
     ) -> tuple[sa.TextClause, dict[str, str]]:
         """``scope`` for a SQLAlchemy session."""
-        sql, arguments = self.scope(organization_id, read_only=read_only)
+        sql, arguments = self.scope(
+            organization_id, read_only=read_only, user_id=user_id, statement_timeout_ms=statement_timeout_ms
+        )
         for index in range(len(arguments), 0, -1):
             sql = sql.replace(f"${index}", f":p{index}")
         return sa.text(sql), {f"p{i}": value for i, value in enumerate(arguments, start=1)}

@@ -34,6 +34,9 @@ class UnitOfWork:
         self._db = db
         self.read_only = read_only
         self.organization_id = organization_id
+        self.user_id: uuid.UUID | None = None  # the caller, to show their own memberships (see scope)
+        # Set by a request: PostgreSQL cancels any statement of its transaction running longer.
+        self.statement_timeout_ms: int | None = None
         self._session: AsyncSession | None = None
         self._raw: Any = None  # the asyncpg connection of a raw read transaction (see _open_raw_read)
         self._lock = asyncio.Lock()
@@ -49,7 +52,10 @@ class UnitOfWork:
             else:
                 session = self._db.sessionmaker()
                 statement, parameters = self._db.scope_statement(
-                    self.organization_id, read_only=self.read_only
+                    self.organization_id,
+                    read_only=self.read_only,
+                    user_id=self.user_id,
+                    statement_timeout_ms=self.statement_timeout_ms,
                 )
                 await session.execute(statement, parameters)
                 self._session = session
@@ -65,7 +71,9 @@ class UnitOfWork:
             driver = (await connection.get_raw_connection()).driver_connection
             assert driver is not None
             try:
-                await driver.execute(self._db.scoped_begin(organization_id))
+                await driver.execute(
+                    self._db.scoped_begin(organization_id, self.user_id, self.statement_timeout_ms)
+                )
             except BaseException:
                 await connection.invalidate()  # it may be inside a transaction: never pool it
                 raise

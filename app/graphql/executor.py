@@ -29,10 +29,12 @@ from graphql import (
     visit,
 )
 from strawberry.execution.is_awaitable import optimized_is_awaitable
-from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
-from app.graphql.cost import query_cost
+from app.core.errors import ValidationFailed
+from app.graphql.cost import introspection_allowance, query_cost
+from app.graphql.input_errors import RULES, input_error, variable_errors
 from app.graphql.limits import measure
+from app.graphql.slicing import SlicedExecutionContext
 from app.settings import Settings
 
 _CACHE_SIZE = 512
@@ -87,6 +89,7 @@ class Executor:
         self.settings = settings
         self.hide_suggestions = not settings.introspection
         self._cache: OrderedDict[str, Prepared] = OrderedDict()
+        self.introspection_allowance = introspection_allowance(self.schema)
 
     def prepare(self, query: str) -> Prepared:
         prepared = self._cache.get(query)
@@ -108,9 +111,9 @@ class Executor:
             if "tokens" in error.message and "more than" in error.message:
                 return Prepared(None, (rejected(f"Document has more than {limits.max_tokens} tokens"),))
             return Prepared(None, (error,))
-        errors = validate(self.schema, document, hide_suggestions=self.hide_suggestions)
+        errors = validate(self.schema, document, RULES, hide_suggestions=self.hide_suggestions)
         if errors:
-            return Prepared(None, tuple(errors))
+            return Prepared(None, tuple(input_error(error) for error in errors))
         if _has_nul_literal(document):  # PostgreSQL text cannot hold NUL: refuse it at the door
             return Prepared(None, (GraphQLError("Strings must not contain NUL characters"),))
         if not limits.introspection and validate(self.schema, document, [NoSchemaIntrospectionCustomRule]):
@@ -130,31 +133,61 @@ class Executor:
         context: Any,
     ) -> ExecutionResult:
         assert prepared.document is not None
+        operation = prepared.operation(operation_name)
+        if operation is not None:  # lists past the bound never reach a resolver
+            too_long = variable_errors(self.schema, prepared.document, operation, variables, coerce=False)
+            if too_long:
+                return ExecutionResult(None, too_long)
         result: Any = execute(
             self.schema,
             prepared.document,
             context_value=context,
             variable_values=variables,
             operation_name=operation_name,
-            executor_class=StrawberryGraphQLCoreExecutionContext,
+            executor_class=SlicedExecutionContext,
             is_awaitable=optimized_is_awaitable,  # type: ignore[arg-type]
             hide_suggestions=self.hide_suggestions,
         )
         if optimized_is_awaitable(result):
             result = await result
         assert isinstance(result, ExecutionResult)
+        if (
+            operation is not None
+            and result.data is None
+            and result.errors
+            and not any(e.path for e in result.errors)
+        ):
+            # the variables did not fit their types (nothing ran): say which input, as validation does
+            named = variable_errors(
+                self.schema,
+                prepared.document,
+                operation,
+                variables,
+                coerce=True,
+                hide_suggestions=self.hide_suggestions,
+            )
+            if named:
+                return ExecutionResult(None, named)
         return result
 
     def check_cost(
         self, prepared: Prepared, variables: dict[str, Any] | None, operation_name: str | None
     ) -> GraphQLError | None:
-        """``QUERY_REJECTED`` when the operation would cost more than allowed, else None."""
+        """``QUERY_REJECTED`` when the operation would cost more than allowed, ``VALIDATION_ERROR`` when
+        a list's ``limit`` (or ``offset``, ``page``) is out of range, else None: before anything runs."""
         operation = prepared.operation(operation_name)
         if operation is None or prepared.document is None:
             return None  # execution reports the missing or ambiguous operation
-        cost = query_cost(self.schema, prepared.document, operation, variables, self.settings.list_cost_size)
-        if cost > self.settings.max_query_cost:
-            return rejected(f"Query cost {cost} exceeds {self.settings.max_query_cost}")
+        try:
+            cost = query_cost(
+                self.schema, prepared.document, operation, variables, self.settings.max_page_size
+            )
+        except ValidationFailed as error:
+            return GraphQLError(error.message, original_error=error)
+        if cost.fields > self.settings.max_query_cost:
+            return rejected(f"Query cost {cost.fields} exceeds {self.settings.max_query_cost}")
+        if cost.introspection > self.introspection_allowance:
+            return rejected(f"Introspection cost {cost.introspection} exceeds {self.introspection_allowance}")
         return None
 
     @staticmethod

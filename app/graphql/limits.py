@@ -3,6 +3,10 @@
 Measured once per distinct document (the executor caches documents). Fragments are measured once each
 and reused, so a document that nests fragments cannot make the measurement itself expensive, and an
 alias inside a fragment spread ten times counts ten times, as it costs at execution.
+
+Introspection (``__schema``, ``__type``) has no depth here: its standard query, as GraphiQL sends it, is
+15 deep, and what it may cost is bounded on its own (``app.graphql.cost``). Only those fields are
+exempt: the depth of every other field of the same document counts as always.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from graphql import (
     OperationDefinitionNode,
     SelectionSetNode,
 )
+
+INTROSPECTION_ROOTS = frozenset({"__schema", "__type"})
 
 
 @dataclass(frozen=True)
@@ -51,7 +57,8 @@ def measure(document: DocumentNode) -> Shape:
         for selection in selection_set.selections:
             if isinstance(selection, FieldNode):
                 inner = shape(selection.selection_set, visiting)
-                depth = max(depth, 1 + inner.depth)
+                exempt = selection.name.value in INTROSPECTION_ROOTS
+                depth = max(depth, 1 if exempt else 1 + inner.depth)
                 aliases += inner.aliases + (selection.alias is not None)
             else:
                 if isinstance(selection, InlineFragmentNode):

@@ -1,13 +1,15 @@
-"""Paginated lists on the graph: ``{ collection { ... } metadata { totalCount ... } }``."""
+"""Paginated lists on the graph: pages (``{ collection { ... } metadata { totalCount ... } }``) and
+lists that take ``limit``/``offset`` (a customer's invoices: at most ``limit`` items, by default as many
+as a page can hold)."""
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 from aiodataloader import DataLoader
 
-from app.core.pagination import Page, PageRequest
+from app.core.pagination import Page, PageRequest, Window
 from app.settings import Settings
 
 T = TypeVar("T")
@@ -29,6 +31,16 @@ class Collection(Generic[T]):
 
 def page_request(settings: Settings, page: int | None, limit: int | None) -> PageRequest:
     return PageRequest.of(page, limit, settings.max_page_size)
+
+
+Limit = Annotated[
+    int | None, strawberry.argument(description="At most this many, 1 to the largest page size (default).")
+]
+Offset = Annotated[int | None, strawberry.argument(description="Skip this many first (default 0).")]
+
+
+def window(settings: Settings, limit: int | None, offset: int | None) -> Window:
+    return Window.of(limit, offset, settings.max_page_size)
 
 
 def collection(page: Page[Any], prime: DataLoader[Any, Any] | None = None) -> Collection[Any]:

@@ -6,12 +6,11 @@ GET serves GraphiQL (when enabled). Queries and mutations are POSTed as JSON.
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, Response
 from strawberry.http.ides import get_graphql_ide_html
 
 from app.auth.cache import IdentityCache
@@ -19,14 +18,18 @@ from app.auth.identity import authenticate
 from app.auth.throttle import Limits, retry_after_seconds
 from app.db.availability import is_unavailable
 from app.db.engine import Database
+from app.db.timeouts import is_statement_timeout
 from app.db.unit_of_work import UnitOfWork
 from app.graphql.context import Context
+from app.graphql.encoding import encode
 from app.graphql.errors import format_error
 from app.graphql.executor import Executor, label
 from app.http import (
+    BadJson,
     BodyTooLarge,
     client_address,
     error_body,
+    parse_json,
     read_body,
     reply,
     request_id_of,
@@ -57,6 +60,11 @@ class DatabaseUnavailable(Exception):
     """A resolver met a database that went away: the whole request is answered 503."""
 
 
+class StatementTimedOut(Exception):
+    """PostgreSQL cancelled a statement past the statement timeout: the request is rolled back and
+    answered ``QUERY_REJECTED``."""
+
+
 class GraphQLEndpoint:
     def __init__(
         self, executor: Executor, settings: Settings, identities: IdentityCache, limits: Limits
@@ -76,22 +84,21 @@ class GraphQLEndpoint:
                 {"errors": [error_body("QUERY_REJECTED", "POST GraphQL requests as JSON")]}, request_id, 405
             )
         try:
-            payload = json.loads(await read_body(request, self.settings.max_body_bytes))
+            payload = parse_json(await read_body(request, self.settings.max_body_bytes))
         except BodyTooLarge:
             limit = self.settings.max_body_bytes
             return reply(
                 {"errors": [error_body("QUERY_REJECTED", f"Body over {limit} bytes")]}, request_id, 413
             )
-        except (ValueError, UnicodeDecodeError):
-            return reply(
-                {"errors": [error_body("VALIDATION_ERROR", "Body is not valid JSON")]}, request_id, 400
-            )
+        except BadJson as error:
+            return reply({"errors": [error_body("VALIDATION_ERROR", str(error))]}, request_id, 400)
         if isinstance(payload, list):
             observation(request).operation = "batch"
             return await self.run_batch(request, payload, request_id)
         body, status = await self.run(request, payload, request_id)
+        content, body = await self.encoded(body)
         observation(request).error_codes = _codes(body)
-        response = reply(body, request_id, status)
+        response = Response(content, status, {"x-request-id": request_id}, "application/json")
         if status == 429:
             response.headers["retry-after"] = str(body["errors"][0]["extensions"]["retryAfter"])
         elif status == 503:
@@ -104,9 +111,22 @@ class GraphQLEndpoint:
         if not 1 <= len(payloads) <= limit:
             body = error_body("QUERY_REJECTED", f"A batch holds 1 to {limit} operations")
             return reply({"errors": [body]}, request_id, 400)
-        bodies = [(await self.run(request, payload, request_id))[0] for payload in payloads]
-        observation(request).error_codes = [code for body in bodies for code in _codes(body)]
-        return JSONResponse(bodies, headers={"x-request-id": request_id})
+        encoded = [
+            await self.encoded((await self.run(request, payload, request_id))[0]) for payload in payloads
+        ]
+        observation(request).error_codes = [code for _, body in encoded for code in _codes(body)]
+        content = b"[" + b",".join(content for content, _ in encoded) + b"]"
+        return Response(content, 200, {"x-request-id": request_id}, "application/json")
+
+    async def encoded(self, body: dict[str, Any]) -> tuple[bytes, dict[str, Any]]:
+        """The body serialized, or ``QUERY_REJECTED`` in its place when over the response size limit."""
+        limit = self.settings.max_response_bytes
+        content = await encode(body, limit)
+        if content is None:
+            message = f"The response would be over {limit} bytes: ask for fewer objects or fields"
+            body = {"data": None, "errors": [error_body("QUERY_REJECTED", message)]}
+            content = await encode(body, limit) or b""
+        return content, body
 
     async def run(self, request: Request, payload: Any, request_id: str) -> tuple[dict[str, Any], int]:
         """One operation: its response body and HTTP status."""
@@ -133,6 +153,7 @@ class GraphQLEndpoint:
 
         db: Database = request.app.state.db
         uow = UnitOfWork(db, read_only=not self.executor.is_mutation(prepared, operation_name))
+        uow.statement_timeout_ms = self.settings.statement_timeout_ms or None
         address = client_address(request)
         try:
             identity = await authenticate(
@@ -149,6 +170,7 @@ class GraphQLEndpoint:
                 message = f"Too many requests; retry in {seconds} s"
                 return {"errors": [error_body("RATE_LIMITED", message, retryAfter=seconds)]}, 429
             uow.organization_id = identity.actor.organization_id
+            uow.user_id = identity.membership.user_id if identity.membership else None
             context = Context(
                 request_id=request_id,
                 actor=identity.actor,
@@ -165,6 +187,8 @@ class GraphQLEndpoint:
                 context.release()
             if any(is_unavailable(error.original_error) for error in result.errors or ()):
                 raise DatabaseUnavailable
+            if any(is_statement_timeout(error.original_error) for error in result.errors or ()):
+                raise StatementTimedOut
             await uow.finish()
             count_committed(context.committed_changes)
             if context.changed_authorization:
@@ -176,6 +200,11 @@ class GraphQLEndpoint:
                 log.warning("database unavailable request=%s operation=%s", request_id, operation_name)
                 await db.forget_connections()
                 return unavailable_body(request_id), 503
+            if isinstance(error, StatementTimedOut) or is_statement_timeout(error):
+                log.warning("statement timeout request=%s operation=%s", request_id, operation_name)
+                limit = self.settings.statement_timeout_ms
+                message = f"The query ran past the statement timeout ({limit} ms): ask for less"
+                return {"data": None, "errors": [error_body("QUERY_REJECTED", message)]}, 200
             log.exception("request failed request=%s operation=%s", request_id, operation_name)
             internal = error_body("INTERNAL_ERROR", "Internal server error", requestId=request_id)
             return {"errors": [internal]}, 500

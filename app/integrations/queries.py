@@ -9,6 +9,7 @@ from app.auth.graphql import requires
 from app.auth.permissions import P
 from app.core.validation import parse_id
 from app.graphql.context import Context
+from app.graphql.pagination import Limit, Offset, window
 from app.integrations import service
 from app.integrations.types import IntegrationType
 
@@ -18,9 +19,11 @@ class IntegrationQueries:
     @strawberry.field(
         extensions=requires(P.INTEGRATIONS_VIEW), description="Accounting integrations, by name."
     )
-    async def integrations(self, info: Info[Context, Any]) -> list[IntegrationType] | None:
-        org = info.context.actor.org()
-        return await info.context.read(lambda s: service.list_integrations(s, org))
+    async def integrations(
+        self, info: Info[Context, Any], limit: Limit = None, offset: Offset = None
+    ) -> list[IntegrationType] | None:
+        org, page = info.context.actor.org(), window(info.context.settings, limit, offset)
+        return await info.context.read(lambda s: service.list_integrations(s, org, page))
 
     @strawberry.field(extensions=requires(P.INTEGRATIONS_VIEW))
     async def integration(self, info: Info[Context, Any], id: strawberry.ID) -> IntegrationType | None:

@@ -19,7 +19,9 @@ from app.auth.actor import Actor
 from app.core import validation
 from app.core.crypto import encrypt
 from app.core.errors import Collector, NotFound
+from app.core.pagination import Window
 from app.db.errors import constraint_errors
+from app.db.pagination import windowed, windowed_per
 from app.integrations.kinds import KINDS, clean_credentials, clean_settings
 from app.integrations.models import (
     OBJECT_MAPPINGS,
@@ -44,12 +46,11 @@ def _live(organization_id: uuid.UUID) -> list[sa.ColumnElement[bool]]:
     return [Integration.organization_id == organization_id, Integration.deleted_at.is_(None)]
 
 
-async def list_integrations(session: AsyncSession, organization_id: uuid.UUID) -> list[Integration]:
-    return list(
-        await session.scalars(
-            sa.select(Integration).where(*_live(organization_id)).order_by(Integration.name, Integration.id)
-        )
-    )
+async def list_integrations(
+    session: AsyncSession, organization_id: uuid.UUID, window: Window | None = None
+) -> list[Integration]:
+    query = sa.select(Integration).where(*_live(organization_id)).order_by(Integration.name, Integration.id)
+    return list(await session.scalars(windowed(query, window)))
 
 
 async def get_integration(
@@ -255,13 +256,15 @@ async def destroy_mapping(session: AsyncSession, actor: Actor, mapping_id: uuid.
 
 
 async def mappings_by_integration(
-    session: AsyncSession, integration_ids: list[uuid.UUID]
+    session: AsyncSession, integration_ids: list[uuid.UUID], window: Window | None = None
 ) -> dict[uuid.UUID, list[IntegrationMapping]]:
     grouped: dict[uuid.UUID, list[IntegrationMapping]] = defaultdict(list)
-    for mapping in await session.scalars(
+    query = (
         sa.select(IntegrationMapping)
         .where(IntegrationMapping.integration_id.in_(integration_ids))
         .order_by(IntegrationMapping.mappable_type, IntegrationMapping.created_at, IntegrationMapping.id)
-    ):
+    )
+    parent = IntegrationMapping.integration_id
+    for mapping in await session.scalars(windowed_per(IntegrationMapping, query, parent, window)):
         grouped[mapping.integration_id].append(mapping)
     return grouped

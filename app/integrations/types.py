@@ -8,6 +8,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from app.graphql.context import Context
+from app.graphql.pagination import Limit, Offset, window
 from app.integrations.loaders import mappings_of
 from app.integrations.models import Integration, IntegrationKind, MappableType
 
@@ -48,9 +49,13 @@ class IntegrationType:
 
     @strawberry.field
     async def mappings(
-        self, root: strawberry.Parent[Integration], info: Info[Context, Any]
+        self,
+        root: strawberry.Parent[Integration],
+        info: Info[Context, Any],
+        limit: Limit = None,
+        offset: Offset = None,
     ) -> list[IntegrationMappingType]:
-        return await mappings_of(info.context).load(root.id)
+        return await mappings_of(info.context, window(info.context.settings, limit, offset)).load(root.id)
 
 
 @strawberry.input

@@ -15,6 +15,8 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.billing.invoice import CouponInput, FeeInput, InvoiceAmounts, TaxRate, compute
+from app.core.errors import AmountOutOfRange
+from app.core.validation import MAX_AMOUNT_CENTS
 from app.customers.models import Customer, CustomerTax
 from app.invoices.models import Fee, FeeKind, FeeTax, Invoice, InvoiceKind, InvoiceStatus
 from app.organizations.models import Organization
@@ -103,6 +105,11 @@ def snapshot(customer: Customer) -> dict[str, Any]:
 
 
 def amounts_of(lines: list[Line], adjustments: Adjustments | None = None) -> InvoiceAmounts:
+    """The invoice's amounts; ``AmountOutOfRange`` when a fee passes the largest amount (huge usage
+    times a price), so that nothing past PostgreSQL's ``bigint`` is ever written."""
+    for line in lines:
+        if abs(line.amount) > MAX_AMOUNT_CENTS:
+            raise AmountOutOfRange(round(line.amount), MAX_AMOUNT_CENTS)
     adjustments = adjustments or Adjustments()
     return compute(
         [

@@ -4,6 +4,7 @@ import uuid
 
 from aiodataloader import DataLoader
 
+from app.core.pagination import Window
 from app.graphql.context import Context
 from app.invoices.models import Fee, FeeTax, Invoice
 from app.invoices.service import by_customer, fees_by_id, fees_by_invoice, invoices_by_id, taxes_by_fee
@@ -25,14 +26,14 @@ def fee_taxes_of(ctx: Context) -> DataLoader[uuid.UUID, list[FeeTax]]:
     return ctx.loader("fee_taxes_of", batch)
 
 
-def invoices_of(ctx: Context) -> DataLoader[uuid.UUID, list[Invoice]]:
-    """Invoices of many customers (already scoped to the caller), newest first."""
+def invoices_of(ctx: Context, window: Window) -> DataLoader[uuid.UUID, list[Invoice]]:
+    """Invoices of many customers (already scoped to the caller), newest first, ``window`` of each."""
 
     async def batch(ids: list[uuid.UUID]) -> list[list[Invoice]]:
-        grouped = await ctx.read(lambda session: by_customer(session, ids))
+        grouped = await ctx.read(lambda session: by_customer(session, ids, window))
         return [grouped.get(customer_id, []) for customer_id in ids]
 
-    return ctx.loader("invoices_of", batch)
+    return ctx.loader(f"invoices_of:{window.key}", batch)
 
 
 def invoices(ctx: Context) -> DataLoader[uuid.UUID, Invoice | None]:

@@ -15,14 +15,18 @@ from app.addons.models import AddOn, AddOnTax
 from app.auth.actor import Actor
 from app.core import decimals, validation
 from app.core.errors import Collector, NotFound, ValidationFailed
-from app.core.pagination import Page, PageRequest
+from app.core.pagination import Page, PageRequest, Window
 from app.customers.models import Customer
 from app.customers.service import live as live_customers
-from app.db.pagination import paginate
+from app.db.pagination import paginate, windowed_per
 from app.invoices.builder import Line, applicable_taxes, build
 from app.invoices.models import Fee, FeeKind, FeeTax, Invoice, InvoiceKind, InvoiceStatus, PaymentStatus
 from app.taxes import service as taxes
 from app.wallets.balance import settle_purchase
+
+# Fees of one invoice: a one-off invoice's add-ons; a subscription's holds its fee and its charges'
+# (two fees and ``plans.service.MAX_CHARGES``, fewer). Credit notes credit at most each fee once.
+MAX_FEES = 50
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,9 @@ async def create_one_off(
     customer = await customer_in_currency(session, errors, organization_id, customer_id, currency_code)
     if not fees:
         errors.add("fees", "at least one fee is required")
+    elif len(fees) > MAX_FEES:
+        errors.add("fees", f"an invoice has at most {MAX_FEES} fees")
+        fees = []
     add_ons = await _add_ons(session, errors, organization_id, fees)
     lines = []
     for index, (spec, add_on) in enumerate(zip(fees, add_ons, strict=True)):
@@ -130,6 +137,8 @@ async def create_one_off(
                 )
                 continue
             unit_cents = add_on.amount_cents
+        if not validation.amount_within(errors, f"{path}.units", units * unit_cents, "units x unit amount"):
+            continue
         description = validation.text(errors, f"{path}.description", spec.description, required=False) or (
             add_on.invoice_display_name or add_on.name
         )
@@ -211,10 +220,13 @@ async def taxes_by_fee(session: AsyncSession, fee_ids: list[uuid.UUID]) -> dict[
     return grouped
 
 
-async def by_customer(session: AsyncSession, customer_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[Invoice]]:
-    rows = await session.scalars(
+async def by_customer(
+    session: AsyncSession, customer_ids: list[uuid.UUID], window: Window | None = None
+) -> dict[uuid.UUID, list[Invoice]]:
+    query = (
         sa.select(Invoice).where(Invoice.customer_id.in_(customer_ids)).order_by(Invoice.sequential_id.desc())
     )
+    rows = await session.scalars(windowed_per(Invoice, query, Invoice.customer_id, window))
     grouped: dict[uuid.UUID, list[Invoice]] = defaultdict(list)
     for invoice in rows:
         grouped[invoice.customer_id].append(invoice)

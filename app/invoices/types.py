@@ -12,6 +12,7 @@ from app.core.decimals import text_of
 from app.credit_notes.loaders import credit_notes_of_invoice
 from app.customers.loaders import customers
 from app.graphql.context import Context
+from app.graphql.pagination import Limit, Offset, window
 from app.graphql.scalars import BigInt
 from app.invoices.loaders import fee_taxes_of, fees_of
 from app.invoices.models import Fee, FeeKind, Invoice, InvoiceKind, InvoiceStatus, PaymentStatus
@@ -100,9 +101,14 @@ class InvoiceType:
 
     @strawberry.field(extensions=requires(P.CREDIT_NOTES_VIEW), description="Credit notes on this invoice.")
     async def credit_notes(
-        self, root: strawberry.Parent[Invoice], info: Info[Context, Any]
+        self,
+        root: strawberry.Parent[Invoice],
+        info: Info[Context, Any],
+        limit: Limit = None,
+        offset: Offset = None,
     ) -> list[Annotated[CreditNoteType, strawberry.lazy("app.credit_notes.types")]] | None:
-        return await credit_notes_of_invoice(info.context).load(root.id)
+        page = window(info.context.settings, limit, offset)
+        return await credit_notes_of_invoice(info.context, page).load(root.id)
 
 
 @strawberry.input

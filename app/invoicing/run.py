@@ -8,7 +8,8 @@ subscription and boundary is enforced by a unique key. Each batch commits on its
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -31,12 +32,14 @@ class RunReport:
     subscriptions: int = 0
     invoices: int = 0
     finalized: int = 0
+    held: set[uuid.UUID] = field(default_factory=set)  # amounts past the largest one: not billed
 
     def line(self) -> str:
         return (
             f"billing run at {self.at.isoformat()}: {self.transitions} subscription transitions, "
             f"{self.subscriptions} subscriptions billed, {self.invoices} invoices, "
             f"{self.finalized} drafts finalized"
+            + (f", {len(self.held)} subscriptions held (amounts past the largest one)" if self.held else "")
         )
 
 
@@ -49,7 +52,7 @@ async def run(db: Database, at: datetime, batch: int = BATCH) -> RunReport:
             due = (
                 await session.scalars(
                     sa.select(Subscription)
-                    .where(Subscription.next_billing_at <= at)
+                    .where(Subscription.next_billing_at <= at, Subscription.id.not_in(report.held))
                     .order_by(Subscription.next_billing_at, Subscription.id)
                     .limit(batch)
                     .with_for_update(key_share=True, skip_locked=True)
@@ -58,10 +61,14 @@ async def run(db: Database, at: datetime, batch: int = BATCH) -> RunReport:
             ).all()
             if not due:
                 break
-            invoices = await service.bill(session, due, at)
+            invoices = await service.bill(session, due, at, report.held)
             report.subscriptions += len(due)
             report.invoices += len(invoices)
-            stuck = [s.id for s in due if s.next_billing_at is not None and s.next_billing_at <= at]
+            stuck = [
+                s.id
+                for s in due
+                if s.next_billing_at is not None and s.next_billing_at <= at and s.id not in report.held
+            ]
             if stuck:  # would loop forever: a bug, never silence it
                 raise RuntimeError(f"billing made no progress for subscriptions {stuck}")
         INVOICES.inc(len(invoices))  # committed

@@ -4,6 +4,7 @@ change again), possibly voided (credits given back)."""
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.actor import Actor
 from app.billing.charges import Usage
 from app.billing.periods import Period
-from app.core.errors import NotFound, ValidationFailed
+from app.core.errors import AmountOutOfRange, NotFound, ValidationFailed
 from app.credit_notes.estimate import COUNTED
 from app.credit_notes.models import CreditNote, CreditNoteApplication, CreditStatus
 from app.customers.models import Customer
@@ -42,6 +43,7 @@ from app.webhooks.models import WebhookEventType
 from app.webhooks.outbox import emit
 
 AGGREGATION_CHUNK = 2000
+log = logging.getLogger("billgraph.billing")
 
 
 def _following(
@@ -106,9 +108,19 @@ class _Issued:
     spent: list[WalletTransaction | CreditNoteApplication]
 
 
-async def bill(session: AsyncSession, subscriptions: Sequence[Subscription], at: datetime) -> list[Invoice]:
+async def bill(
+    session: AsyncSession,
+    subscriptions: Sequence[Subscription],
+    at: datetime,
+    held: set[uuid.UUID] | None = None,
+) -> list[Invoice]:
     """Bill every boundary due by ``at`` of the given subscriptions (locked by the caller). The
-    invoices of the whole batch are numbered in one statement and written in a few batched INSERTs."""
+    invoices of the whole batch are numbered in one statement and written in a few batched INSERTs.
+
+    A subscription whose invoice would carry an amount past the largest one (usage times price beyond
+    anything billable) is held: not billed, still due, logged, and added to ``held``; the others of the
+    batch are billed as usual."""
+    held = held if held is not None else set()
     data = await compose.load(session, subscriptions)
     work = sorted(
         ((s, b) for s in subscriptions for b in _boundaries(s, data, at)),
@@ -120,11 +132,25 @@ async def bill(session: AsyncSession, subscriptions: Sequence[Subscription], at:
     wallets_and_coupons = await credits.load(session, customers)
     issued: list[_Issued] = []
     for (subscription, boundary), usages in zip(work, await _usages(session, work, data), strict=True):
+        if subscription.id in held:
+            continue  # its earlier boundary is held: never bill a later one past it
         lines = compose.lines_for(subscription, boundary, data, usages)
         if lines:
-            issued.append(
-                _issue(subscription, boundary, lines, data, wallets_and_coupons[subscription.customer_id])
-            )
+            try:
+                issuing = _issue(
+                    subscription, boundary, lines, data, wallets_and_coupons[subscription.customer_id]
+                )
+            except AmountOutOfRange as error:
+                log.error(
+                    "billing held subscription=%s organization=%s boundary=%s: %s",
+                    subscription.id,
+                    subscription.organization_id,
+                    boundary.at.isoformat(),
+                    error.fields["id"],
+                )
+                held.add(subscription.id)
+                continue
+            issued.append(issuing)
         subscription.billed_through = boundary.at
     for subscription in subscriptions:
         following = _following(subscription, data, subscription.billed_through)

@@ -16,7 +16,9 @@ from app.auth.actor import Actor
 from app.auth.tokens import digest, random_secret
 from app.core import validation
 from app.core.errors import Collector, NotFound, Unauthenticated, ValidationFailed
+from app.core.pagination import Window
 from app.db.errors import constraint_errors
+from app.db.pagination import windowed
 from app.members import service as members
 from app.members.models import Invite, InviteRole, InviteStatus, Membership, MembershipStatus
 from app.roles import service as roles
@@ -54,7 +56,7 @@ def is_expired(invite: Invite, now: datetime | None = None) -> bool:
 
 
 async def list_invites(
-    session: AsyncSession, organization_id: uuid.UUID, status: str | None = None
+    session: AsyncSession, organization_id: uuid.UUID, status: str | None = None, window: Window | None = None
 ) -> Sequence[Invite]:
     """Invitations, newest first; ``status`` is pending, accepted, revoked or expired (a pending one
     past its expiry)."""
@@ -66,7 +68,9 @@ async def list_invites(
         query = query.where(Invite.status == InviteStatus.PENDING, Invite.expires_at > now)
     elif status is not None:
         query = query.where(Invite.status == InviteStatus(status))
-    return (await session.scalars(query.order_by(Invite.created_at.desc(), Invite.id))).all()
+    return (
+        await session.scalars(windowed(query.order_by(Invite.created_at.desc(), Invite.id), window))
+    ).all()
 
 
 async def create_invite(

@@ -9,6 +9,7 @@ from app.auth.graphql import authenticated, requires
 from app.auth.permissions import P
 from app.core.validation import parse_id
 from app.graphql.context import Context
+from app.graphql.pagination import Limit, Offset, window
 from app.members import invites, service
 from app.members.types import InviteStatusType, InviteType, MembershipType
 
@@ -28,7 +29,12 @@ class MemberQueries:
 
     @strawberry.field(extensions=requires(P.MEMBERS_VIEW), description="Invitations, newest first.")
     async def invites(
-        self, info: Info[Context, Any], status: InviteStatusType | None = None
+        self,
+        info: Info[Context, Any],
+        status: InviteStatusType | None = None,
+        limit: Limit = None,
+        offset: Offset = None,
     ) -> list[InviteType] | None:
         org, wanted = info.context.actor.org(), status.value if status else None
-        return await info.context.read(lambda s: invites.list_invites(s, org, wanted))
+        page = window(info.context.settings, limit, offset)
+        return await info.context.read(lambda s: invites.list_invites(s, org, wanted, page))

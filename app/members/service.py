@@ -1,5 +1,6 @@
-"""Memberships: changing roles and revoking, with the two rules that keep an organization governable:
-it never loses its last admin, and only an admin grants (or removes) the admin role."""
+"""Memberships: changing roles and revoking, with the rules that keep an organization governable: it
+never loses its last admin, only an admin grants (or removes) the admin role, and nobody adds or removes a
+role holding a permission they do not hold themselves."""
 
 from __future__ import annotations
 
@@ -13,19 +14,23 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.actor import Actor
 from app.auth.permissions import ADMIN
 from app.core.errors import NotFound, ValidationFailed
+from app.core.pagination import Window
+from app.db.pagination import windowed
 from app.members.models import Membership, MembershipRole, MembershipStatus
 from app.organizations import service as organizations
 from app.roles import service as roles
 from app.roles.models import Role
 
 
-async def list_memberships(session: AsyncSession, organization_id: uuid.UUID) -> Sequence[Membership]:
+async def list_memberships(
+    session: AsyncSession, organization_id: uuid.UUID, window: Window | None = None
+) -> Sequence[Membership]:
     query = (
         sa.select(Membership)
         .where(Membership.organization_id == organization_id)
         .order_by(Membership.created_at, Membership.id)
     )
-    return (await session.scalars(query)).all()
+    return (await session.scalars(windowed(query, window))).all()
 
 
 async def get_membership(
@@ -97,8 +102,11 @@ async def update_membership(
     current = [role for _, role in await _links(session, membership)]
     was_admin = any(role.code == ADMIN for role in current)
     stays_admin = any(role.code == ADMIN for role in wanted)
-    added = [role for role in wanted if role.id not in {r.id for r in current}]
-    roles.ensure_may_assign(actor, added, touching_admin=was_admin != stays_admin)
+    # Granting and taking away alike: the caller holds every permission of every role added or removed.
+    changed = [r for r in wanted if r.id not in {c.id for c in current}] + [
+        r for r in current if r.id not in {w.id for w in wanted}
+    ]
+    roles.ensure_may_assign(actor, changed, touching_admin=was_admin != stays_admin)
     if was_admin and not stays_admin:
         await _ensure_another_admin(session, organization_id, membership.id)
     await set_roles(session, organization_id, membership, wanted)

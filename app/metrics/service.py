@@ -21,6 +21,8 @@ from app.db.pagination import paginate
 from app.metrics.models import RECURRING_AGGREGATIONS, AggregationType, BillableMetric
 from app.plans.models import Charge, Plan
 
+MAX_FILTERS = 20  # filters of one billable metric
+MAX_FILTER_VALUES = 50  # values of one filter
 _UNIQUE_CODE = {"uq_billable_metrics_live_code": ("code", "is already used by another billable metric")}
 _FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,99}$")
 _LOCKED_WHEN_PRICED = ("code", "aggregation_type", "field_name", "recurring")
@@ -89,6 +91,9 @@ class MetricInput:
 def _filters(errors: Collector, filters: list[dict[str, Any]]) -> list[dict[str, Any]]:
     cleaned: list[dict[str, Any]] = []
     seen: set[str] = set()
+    if len(filters) > MAX_FILTERS:
+        errors.add("filters", f"at most {MAX_FILTERS} filters")
+        return cleaned
     for index, item in enumerate(filters):
         path = f"filters.{index}"
         key = validation.text(errors, f"{path}.key", item.get("key"), max_length=100) or ""
@@ -101,6 +106,8 @@ def _filters(errors: Collector, filters: list[dict[str, Any]]) -> list[dict[str,
         ]
         if not values:
             errors.add(f"{path}.values", "at least one value is required")
+        elif len(values) > MAX_FILTER_VALUES:
+            errors.add(f"{path}.values", f"at most {MAX_FILTER_VALUES} values")
         elif len(set(values)) != len(values):
             errors.add(f"{path}.values", "values must be distinct")
         cleaned.append({"key": key, "values": values})

@@ -15,8 +15,13 @@ from typing import Any
 
 from app.billing.charges import ChargeModel
 from app.core import decimals
+from app.core.currencies import EXPONENTS
 from app.core.errors import Collector
+from app.core.validation import MAX_AMOUNT_CENTS
 
+MAX_RANGES = 20  # tiers of a graduated or volume charge
+MAX_PRICE = Decimal(MAX_AMOUNT_CENTS) / 10 ** max(EXPONENTS.values())
+"""The largest price in major units, in any currency, so that one unit stays within the largest amount."""
 _CAMEL = {
     "amount": "amount",
     "package_size": "packageSize",
@@ -54,7 +59,7 @@ def _amount(errors: Collector, path: str, value: Any, *, required: bool = True) 
         if required:
             errors.add(path, "is required")
         return None
-    number = decimals.parse(errors, path, value)
+    number = decimals.parse(errors, path, value, maximum=MAX_PRICE)
     return decimals.text_of(number) if number is not None and path not in errors.fields else None
 
 
@@ -72,6 +77,9 @@ def _count(errors: Collector, path: str, value: Any, *, minimum: int, required: 
 def _ranges(errors: Collector, path: str, ranges: Any) -> list[dict[str, str | None]]:
     if not ranges:
         errors.add(path, "at least one tier is required")
+        return []
+    if len(ranges) > MAX_RANGES:
+        errors.add(path, f"at most {MAX_RANGES} tiers")
         return []
     cleaned: list[dict[str, str | None]] = []
     previous_to: Decimal | None = None

@@ -26,6 +26,7 @@ from app.plans.models import Charge, Plan, PlanInterval, PlanTax, PlanVersion
 from app.subscriptions.models import LIVE, Subscription
 from app.taxes import service as taxes
 
+MAX_CHARGES = 20  # charges of one plan (as a subscription at the best-known payment platform has 20 items)
 _UNIQUE_CODE = {"uq_plans_live_code": ("code", "is already used by another plan")}
 CHARGE_COLUMNS = (
     "billable_metric_id",
@@ -155,6 +156,9 @@ async def _charge_rows(
     session: AsyncSession, errors: Collector, organization_id: uuid.UUID, specs: list[ChargeSpec]
 ) -> list[dict[str, Any]]:
     """Validated, normalized charge rows (without plan and version ids)."""
+    if len(specs) > MAX_CHARGES:
+        errors.add("charges", f"a plan has at most {MAX_CHARGES} charges")
+        return []
     ids: dict[int, uuid.UUID] = {}
     for index, spec in enumerate(specs):
         try:

@@ -9,6 +9,7 @@ from app.auth.graphql import authenticated, requires
 from app.auth.permissions import P, Permission
 from app.core.validation import parse_id
 from app.graphql.context import Context
+from app.graphql.pagination import Limit, Offset, window
 from app.roles import service
 from app.roles.types import PermissionDefinitionType, RoleType
 
@@ -16,9 +17,11 @@ from app.roles.types import PermissionDefinitionType, RoleType
 @strawberry.type
 class RoleQueries:
     @strawberry.field(extensions=requires(P.ROLES_VIEW), description="Built-in and custom roles.")
-    async def roles(self, info: Info[Context, Any]) -> list[RoleType] | None:
-        org = info.context.actor.org()
-        return await info.context.read(lambda s: service.list_roles(s, org))
+    async def roles(
+        self, info: Info[Context, Any], limit: Limit = None, offset: Offset = None
+    ) -> list[RoleType] | None:
+        org, page = info.context.actor.org(), window(info.context.settings, limit, offset)
+        return await info.context.read(lambda s: service.list_roles(s, org, page))
 
     @strawberry.field(extensions=requires(P.ROLES_VIEW))
     async def role(self, info: Info[Context, Any], id: strawberry.ID) -> RoleType | None:

@@ -15,10 +15,13 @@ from app.auth.actor import Actor, permissions_of_roles
 from app.auth.permissions import ADMIN, BUILTIN_ROLES, unknown_permissions
 from app.core import validation
 from app.core.errors import Collector, Forbidden, NotFound, ValidationFailed
+from app.core.pagination import Window
 from app.db.errors import constraint_errors
+from app.db.pagination import windowed
 from app.members.models import Invite, InviteRole, InviteStatus, Membership, MembershipRole, MembershipStatus
 from app.roles.models import Role
 
+MAX_ROLES = 10  # roles one membership, API key or invitation holds
 _UNIQUE_CODE = {"uq_roles_organization_id_code": ("code", "is already used by another role")}
 _STILL_ASSIGNED = {
     name: ("id", "the role is still assigned; remove it from every member, invitation and API key first")
@@ -34,9 +37,11 @@ def _visible(organization_id: uuid.UUID) -> sa.ColumnElement[bool]:
     return sa.or_(Role.builtin, Role.organization_id == organization_id)
 
 
-async def list_roles(session: AsyncSession, organization_id: uuid.UUID) -> Sequence[Role]:
+async def list_roles(
+    session: AsyncSession, organization_id: uuid.UUID, window: Window | None = None
+) -> Sequence[Role]:
     query = sa.select(Role).where(_visible(organization_id)).order_by(Role.builtin.desc(), Role.code)
-    return (await session.scalars(query)).all()
+    return (await session.scalars(windowed(query, window))).all()
 
 
 async def get_role(session: AsyncSession, organization_id: uuid.UUID, role_id: uuid.UUID) -> Role:
@@ -53,6 +58,8 @@ async def resolve_codes(
     wanted = list(dict.fromkeys(code.strip() for code in codes))
     if not wanted:
         raise ValidationFailed.one(path, "at least one role is required")
+    if len(wanted) > MAX_ROLES:
+        raise ValidationFailed.one(path, f"at most {MAX_ROLES} roles")
     found = (
         await session.scalars(sa.select(Role).where(_visible(organization_id), Role.code.in_(wanted)))
     ).all()

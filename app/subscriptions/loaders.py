@@ -4,22 +4,24 @@ import uuid
 
 from aiodataloader import DataLoader
 
+from app.core.pagination import Window
 from app.graphql.context import Context
 from app.subscriptions.models import Subscription, SubscriptionStatus
 from app.subscriptions.service import by_customer, pending_successors, subscriptions_by_id
 
 
 def subscriptions_of(
-    ctx: Context, statuses: tuple[SubscriptionStatus, ...]
+    ctx: Context, statuses: tuple[SubscriptionStatus, ...], window: Window | None = None
 ) -> DataLoader[uuid.UUID, list[Subscription]]:
-    """Subscriptions of many customers (already scoped to the caller) in given statuses."""
+    """Subscriptions of many customers (already scoped to the caller) in given statuses, oldest first,
+    ``window`` of each (all without one)."""
 
     async def batch(ids: list[uuid.UUID]) -> list[list[Subscription]]:
-        grouped = await ctx.read(lambda session: by_customer(session, ids, statuses))
+        grouped = await ctx.read(lambda session: by_customer(session, ids, statuses, window))
         return [grouped.get(customer_id, []) for customer_id in ids]
 
     key = ",".join(sorted(status.value for status in statuses))
-    return ctx.loader(f"subscriptions_of:{key}", batch)
+    return ctx.loader(f"subscriptions_of:{key}:{window.key if window else 'all'}", batch)
 
 
 def subscriptions(ctx: Context) -> DataLoader[uuid.UUID, Subscription | None]:

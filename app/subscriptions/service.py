@@ -15,11 +15,11 @@ from app.auth.actor import Actor
 from app.billing.periods import BillingTime, period_at, yearly_factor
 from app.core import validation
 from app.core.errors import Collector, NotFound, ValidationFailed
-from app.core.pagination import Page, PageRequest
+from app.core.pagination import Page, PageRequest, Window
 from app.customers.models import Customer
 from app.customers.service import live as live_customers
 from app.db.errors import constraint_errors
-from app.db.pagination import paginate
+from app.db.pagination import paginate, windowed_per
 from app.invoicing.schedule import reschedule
 from app.organizations.models import Organization
 from app.plans import overrides as plan_overrides
@@ -102,13 +102,17 @@ async def pending_successors(session: AsyncSession, ids: list[uuid.UUID]) -> dic
 
 
 async def by_customer(
-    session: AsyncSession, customer_ids: list[uuid.UUID], statuses: tuple[SubscriptionStatus, ...]
+    session: AsyncSession,
+    customer_ids: list[uuid.UUID],
+    statuses: tuple[SubscriptionStatus, ...],
+    window: Window | None = None,
 ) -> dict[uuid.UUID, list[Subscription]]:
-    rows = await session.scalars(
+    query = (
         sa.select(Subscription)
         .where(Subscription.customer_id.in_(customer_ids), Subscription.status.in_(statuses))
-        .order_by(Subscription.created_at)
+        .order_by(Subscription.created_at, Subscription.id)
     )
+    rows = await session.scalars(windowed_per(Subscription, query, Subscription.customer_id, window))
     grouped: dict[uuid.UUID, list[Subscription]] = defaultdict(list)
     for subscription in rows:
         grouped[subscription.customer_id].append(subscription)

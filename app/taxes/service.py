@@ -14,11 +14,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.actor import Actor
 from app.core import decimals, validation
 from app.core.errors import Collector, NotFound, ValidationFailed
-from app.core.pagination import Page, PageRequest
+from app.core.pagination import Page, PageRequest, Window
 from app.db.errors import constraint_errors
-from app.db.pagination import paginate
+from app.db.pagination import paginate, windowed
 from app.taxes.models import Tax
 
+# Taxes one plan, add-on or customer carries, and the organization applies by default: each fee lists
+# those that applied to it, so this bounds ``Fee.appliedTaxes`` too.
+MAX_TAXES = 10
 _UNIQUE_CODE = {"uq_taxes_live_code": ("code", "is already used by another tax")}
 
 
@@ -42,10 +45,11 @@ async def list_taxes(
     return await paginate(session, query.order_by(Tax.name, Tax.id), page)
 
 
-async def all_taxes(session: AsyncSession, organization_id: uuid.UUID) -> list[Tax]:
-    return list(
-        (await session.scalars(sa.select(Tax).where(*_live(organization_id)).order_by(Tax.name))).all()
-    )
+async def all_taxes(
+    session: AsyncSession, organization_id: uuid.UUID, window: Window | None = None
+) -> list[Tax]:
+    query = sa.select(Tax).where(*_live(organization_id)).order_by(Tax.name, Tax.id)
+    return list((await session.scalars(windowed(query, window))).all())
 
 
 async def get_tax(session: AsyncSession, organization_id: uuid.UUID, tax_id: uuid.UUID) -> Tax:
@@ -91,12 +95,28 @@ async def _ensure_code_free(session: AsyncSession, tax: Tax) -> None:
         raise ValidationFailed(dict([_UNIQUE_CODE["uq_taxes_live_code"]]))
 
 
+async def _ensure_room_on_organization(session: AsyncSession, tax: Tax) -> None:
+    """An organization applies at most ``MAX_TAXES`` taxes by default (each fee lists its taxes)."""
+    if not tax.applied_to_organization:
+        return
+    others = await session.scalar(
+        sa.select(sa.func.count())
+        .select_from(Tax)
+        .where(*_live(tax.organization_id), Tax.applied_to_organization.is_(True), Tax.id != tax.id)
+    )
+    if (others or 0) >= MAX_TAXES:
+        raise ValidationFailed.one(
+            "appliedToOrganization", f"at most {MAX_TAXES} taxes apply to the organization"
+        )
+
+
 async def create_tax(session: AsyncSession, actor: Actor, data: TaxInput) -> Tax:
     tax = Tax(id=uuid.uuid4(), organization_id=actor.org(), applied_to_organization=False)
     errors = Collector()
     _apply(errors, tax, data, creating=True)
     errors.raise_if_any()
     await _ensure_code_free(session, tax)
+    await _ensure_room_on_organization(session, tax)
     session.add(tax)
     async with constraint_errors(_UNIQUE_CODE):
         await session.flush()
@@ -109,6 +129,7 @@ async def update_tax(session: AsyncSession, actor: Actor, tax_id: uuid.UUID, dat
     _apply(errors, tax, data, creating=False)
     errors.raise_if_any()
     await _ensure_code_free(session, tax)
+    await _ensure_room_on_organization(session, tax)
     async with constraint_errors(_UNIQUE_CODE):
         await session.flush()
     return tax
@@ -125,10 +146,12 @@ async def destroy_tax(session: AsyncSession, actor: Actor, tax_id: uuid.UUID) ->
 async def resolve_codes(
     session: AsyncSession, organization_id: uuid.UUID, codes: list[str], path: str
 ) -> list[Tax]:
-    """The live taxes named by ``codes``; unknown codes are named in the error."""
+    """The live taxes named by ``codes`` (at most ``MAX_TAXES``); unknown codes are named in the error."""
     wanted = list(dict.fromkeys(code.strip() for code in codes))
     if not wanted:
         return []
+    if len(wanted) > MAX_TAXES:
+        raise ValidationFailed.one(path, f"at most {MAX_TAXES} taxes apply to one object")
     found = (await session.scalars(sa.select(Tax).where(*_live(organization_id), Tax.code.in_(wanted)))).all()
     by_code = {tax.code: tax for tax in found}
     missing = [code for code in wanted if code not in by_code]

@@ -13,7 +13,9 @@ from app.auth import passwords
 from app.auth.tokens import issue_access_token
 from app.core import validation
 from app.core.errors import Collector, Forbidden, NotFound, Unauthenticated, ValidationFailed
+from app.core.pagination import Window
 from app.db.errors import constraint_errors
+from app.db.pagination import windowed
 from app.members.models import Membership, MembershipStatus
 from app.organizations import service as organizations
 from app.organizations.models import Organization
@@ -86,14 +88,16 @@ async def get(session: AsyncSession, user_id: uuid.UUID) -> User:
     return user
 
 
-async def active_memberships(session: AsyncSession, user_id: uuid.UUID) -> Sequence[Membership]:
+async def active_memberships(
+    session: AsyncSession, user_id: uuid.UUID, window: Window | None = None
+) -> Sequence[Membership]:
     """The caller's own memberships, across organizations."""
     query = (
         sa.select(Membership)
         .where(Membership.user_id == user_id, Membership.status == MembershipStatus.ACTIVE)
-        .order_by(Membership.created_at)
+        .order_by(Membership.created_at, Membership.id)
     )
-    return (await session.scalars(query)).all()
+    return (await session.scalars(windowed(query, window))).all()
 
 
 async def users_by_id(session: AsyncSession, user_ids: list[uuid.UUID]) -> dict[uuid.UUID, User]:

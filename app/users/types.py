@@ -7,6 +7,7 @@ import strawberry
 from strawberry.types import Info
 
 from app.graphql.context import Context
+from app.graphql.pagination import Limit, Offset, window
 from app.users import service
 
 if TYPE_CHECKING:
@@ -31,9 +32,14 @@ class CurrentUserType:
 
     @strawberry.field(description="Active memberships, one per organization.")
     async def memberships(
-        self, root: strawberry.Parent[User], info: Info[Context, Any]
+        self,
+        root: strawberry.Parent[User],
+        info: Info[Context, Any],
+        limit: Limit = None,
+        offset: Offset = None,
     ) -> list[Annotated[MembershipType, strawberry.lazy("app.members.types")]]:
-        return await info.context.read(lambda s: service.active_memberships(s, root.id))
+        page = window(info.context.settings, limit, offset)
+        return await info.context.read(lambda s: service.active_memberships(s, root.id, page))
 
 
 @strawberry.type

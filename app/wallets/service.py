@@ -17,10 +17,10 @@ from app.auth.actor import Actor
 from app.billing.money import to_minor
 from app.core import decimals, validation
 from app.core.errors import Collector, NotFound, ValidationFailed
-from app.core.pagination import Page, PageRequest
+from app.core.pagination import Page, PageRequest, Window
 from app.customers.models import Customer
 from app.db.errors import constraint_errors
-from app.db.pagination import paginate
+from app.db.pagination import paginate, windowed_per
 from app.invoices.builder import Line, build
 from app.invoices.models import FeeKind, InvoiceKind
 from app.invoices.service import customer_in_currency
@@ -50,6 +50,31 @@ def _credits(errors: Collector, given: Credits) -> tuple[Decimal, Decimal]:
     paid = decimals.parse(errors, "paidCredits", given.paid or "0", places=5) or Decimal(0)
     granted = decimals.parse(errors, "grantedCredits", given.granted or "0", places=5) or Decimal(0)
     return paid, granted
+
+
+def _within_bounds(
+    errors: Collector, rate: Decimal, currency: str, held: Decimal, paid: Decimal, granted: Decimal
+) -> None:
+    """The rate, each top-up and the balance it can reach (with the purchases still pending) stay
+    within ``validation.MAX_AMOUNT_CENTS`` once turned into minor units."""
+    if not validation.amount_within(errors, "rateAmount", to_minor(rate, currency), "the rate"):
+        return
+    path = "paidCredits" if paid else "grantedCredits"
+    if validation.amount_within(errors, path, to_minor((paid + granted) * rate, currency), "credits x rate"):
+        worth = to_minor((held + paid + granted) * rate, currency)
+        validation.amount_within(errors, path, worth, "the balance these credits bring the wallet to")
+
+
+async def _held_credits(session: AsyncSession, wallet: Wallet) -> Decimal:
+    """The wallet's credits with those whose purchase is not paid yet."""
+    pending = await session.scalar(
+        sa.select(sa.func.coalesce(sa.func.sum(WalletTransaction.credit_amount), 0)).where(
+            WalletTransaction.wallet_id == wallet.id,
+            WalletTransaction.transaction_type == TransactionType.INBOUND,
+            WalletTransaction.status == TransactionStatus.PENDING,
+        )
+    )
+    return wallet.credits_balance + Decimal(pending or 0)
 
 
 async def _locked(session: AsyncSession, organization_id: uuid.UUID, wallet_id: uuid.UUID) -> Wallet:
@@ -134,6 +159,8 @@ async def create_wallet(session: AsyncSession, actor: Actor, data: WalletInput) 
     paid, granted = _credits(errors, data.credits)
     if data.expiration_at is not None and data.expiration_at <= datetime.now(UTC):
         errors.add("expirationAt", "must be in the future")
+    if rate is not None and currency is not None and not errors.fields:
+        _within_bounds(errors, rate, currency, Decimal(0), paid, granted)
     errors.raise_if_any()
     assert customer is not None
     assert rate is not None
@@ -197,6 +224,10 @@ async def top_up(session: AsyncSession, actor: Actor, wallet_id: uuid.UUID, cred
     wallet = await _locked(session, actor.org(), wallet_id)
     if wallet.status is WalletStatus.TERMINATED:
         raise ValidationFailed.one("walletId", "the wallet is terminated")
+    _within_bounds(
+        errors, wallet.rate_amount, wallet.currency, await _held_credits(session, wallet), paid, granted
+    )
+    errors.raise_if_any()
     await _top_up(session, wallet, paid, granted)
     return wallet
 
@@ -232,12 +263,15 @@ async def list_transactions(
     return await paginate(session, query, page)
 
 
-async def by_customer(session: AsyncSession, customer_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[Wallet]]:
-    rows = await session.scalars(
+async def by_customer(
+    session: AsyncSession, customer_ids: list[uuid.UUID], window: Window | None = None
+) -> dict[uuid.UUID, list[Wallet]]:
+    query = (
         sa.select(Wallet)
         .where(Wallet.customer_id.in_(customer_ids))
-        .order_by(Wallet.status, Wallet.created_at.desc())
+        .order_by(Wallet.status, Wallet.created_at.desc(), Wallet.id)
     )
+    rows = await session.scalars(windowed_per(Wallet, query, Wallet.customer_id, window))
     grouped: dict[uuid.UUID, list[Wallet]] = defaultdict(list)
     for wallet in rows:
         grouped[wallet.customer_id].append(wallet)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 import httpx
@@ -62,6 +63,42 @@ async def test_malformed_requests_are_validation_errors(
 
     assert reply.status_code == status
     assert reply.json()["errors"][0]["extensions"]["code"] == "VALIDATION_ERROR"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            b'{"query": "{ __typename }", "variables": {"x": ' + b"[" * 5000 + b"]" * 5000 + b"}}",
+            "nests deeper",
+        ),
+        (b'{"query": "{ __typename }", "variables": {"x": ' + b"[" * 65 + b"]" * 65 + b"}}", "nests deeper"),
+        (b'{"query": "{ __typename }", "variables": {"x": NaN}}', "NaN is not a JSON number"),
+        (b'{"query": "{ __typename }", "variables": {"x": -Infinity}}', "-Infinity is not a JSON number"),
+    ],
+)
+@pytest.mark.parametrize("path", ["/graphql", "/api/v1/events"])
+async def test_bodies_nested_too_deep_or_not_strictly_json_are_validation_errors_as_json(
+    client: httpx.AsyncClient, factory: Factory, body: bytes, message: str, path: str
+) -> None:
+    org = await factory.organization()
+    headers = {"content-type": "application/json", "authorization": f"Bearer {org.admin.token}"}
+
+    reply = await client.post(path, content=body, headers=headers)
+
+    assert reply.status_code == 400
+    assert reply.headers["content-type"] == "application/json"
+    (error,) = reply.json()["errors"]
+    assert error["extensions"] == {"code": "VALIDATION_ERROR"}
+    assert message in error["message"]
+
+
+async def test_a_body_nested_within_the_bound_is_taken(api: Api) -> None:
+    deep = json.loads("[" * 60 + "]" * 60)  # inside the body's object and its variables: 62 levels
+
+    response = await api("{ __typename }", {"unused": deep})
+
+    assert response.ok() == {"__typename": "Query"}
 
 
 @pytest.mark.parametrize(
