@@ -42,8 +42,9 @@ class SlicedExecutionContext(StrawberryGraphQLCoreExecutionContext):
         return self._complete_later(return_type, field_details_list, info, path, result, position_context)
 
     async def _complete_later(self, *arguments: Any) -> Any:
-        while time.perf_counter() >= self._slice_ends:
-            await self._next_turn()
+        # One wait, never a loop: with thousands of objects waiting, waking them all can take a whole
+        # slice, and waiters that waited again would never run (a livelock).
+        await self._next_turn()
         completed = super().complete_object_value(*arguments)
         if self.is_awaitable(completed):
             return await completed

@@ -108,7 +108,7 @@ async def test_a_batch_has_at_most_a_thousand_events(factory: Factory) -> None:
 
     response = await org.admin(BATCH, input={"events": [event(f"t{i}") for i in range(1001)]})
 
-    assert response.error()["extensions"]["fields"] == {"events": "send between 1 and 1000 events"}
+    assert response.error()["extensions"]["fields"] == {"events": "holds at most 1000 items"}
 
 
 async def _rest(client: httpx.AsyncClient, key: Key, path: str, body: dict[str, Any]) -> httpx.Response:
