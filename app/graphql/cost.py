@@ -47,8 +47,7 @@ from graphql import (
 )
 from graphql.utilities import get_introspection_query
 
-from app.core.errors import ValidationFailed
-from app.core.pagination import DEFAULT_LIMIT
+from app.core.pagination import PageRequest, Window
 from app.graphql.bounds import bound_of
 from app.graphql.limits import INTROSPECTION_ROOTS
 
@@ -102,22 +101,20 @@ def _arguments(
     return {a.name.value: _literal(a.value, operation, variables) for a in field.arguments or ()}
 
 
-def _page_size(arguments: Mapping[str, Any], max_page_size: int, default: int) -> int:
-    """The ``limit`` a paginated field will use; an impossible one is refused here, before execution."""
-    limit = arguments.get("limit")
-    if isinstance(limit, int) and not isinstance(limit, bool):
-        if not 1 <= limit <= max_page_size:
-            raise ValidationFailed.one("limit", f"must be between 1 and {max_page_size}")
-        size = limit
-    else:  # absent or null: the default; anything else fails argument coercion
-        size = default
-    offset = arguments.get("offset")
-    if isinstance(offset, int) and not isinstance(offset, bool) and offset < 0:
-        raise ValidationFailed.one("offset", "must be at least 0")
-    page = arguments.get("page")
-    if isinstance(page, int) and not isinstance(page, bool) and page < 1:
-        raise ValidationFailed.one("page", "must be at least 1")
-    return size
+def _whole(value: Any) -> int | None:
+    """An integer argument as given; anything else (absent, null, a value argument coercion will
+    refuse) counts as not given."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _page_size(arguments: Mapping[str, Any], max_page_size: int, *, paged: bool) -> int:
+    """The ``limit`` a paginated field will use, by the same rules its resolver applies
+    (``PageRequest`` for a page, ``Window`` for a list), so an impossible one is refused here, before
+    execution."""
+    limit = _whole(arguments.get("limit"))
+    if paged:
+        return PageRequest.of(_whole(arguments.get("page")), limit, max_page_size).limit
+    return Window.of(limit, _whole(arguments.get("offset")), max_page_size).limit
 
 
 def query_cost(
@@ -171,10 +168,10 @@ def query_cost(
                 if "limit" in definition.args:
                     arguments = _arguments(selection, operation, variables)
                     if _is_list(definition.type):  # a paginated list (default: a full page)
-                        size = _page_size(arguments, max_page_size, max_page_size)
+                        size = _page_size(arguments, max_page_size, paged=False)
                         total += size * cost(selection.selection_set, child, None, part)
                     else:  # a page: its collection list takes the page size
-                        size = _page_size(arguments, max_page_size, min(DEFAULT_LIMIT, max_page_size))
+                        size = _page_size(arguments, max_page_size, paged=True)
                         total += cost(selection.selection_set, child, size, part)
                 elif _is_list(definition.type):
                     size = list_size(parent, name, selection, page)
