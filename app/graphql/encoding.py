@@ -13,7 +13,8 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-SLICE_SECONDS = 0.005
+from app.graphql.slicing import SLICE_SECONDS
+
 _dumps = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
 
 
