@@ -17,7 +17,7 @@ from app.core.errors import Collector, NotFound, ValidationFailed
 from app.core.pagination import Page, PageRequest
 from app.db.pagination import paginate
 from app.settings import Settings
-from app.webhooks.addresses import literal_is_internal
+from app.webhooks.addresses import literal_is_internal, noncanonical_ipv4
 from app.webhooks.models import (
     SignatureAlgorithm,
     Webhook,
@@ -53,6 +53,8 @@ def _url(errors: Collector, settings: Settings, url: str) -> str:
         valid = False
     if not valid:
         errors.add("url", "must be an http(s) URL with a host, at most 2048 characters")
+    elif noncanonical_ipv4(parts.hostname or ""):  # in every mode: a disguise
+        errors.add("url", "must write an IPv4 address as four decimal octets, such as 192.0.2.1")
     elif not settings.webhooks_to_private_addresses and literal_is_internal(cleaned):
         errors.add("url", "must not point at a loopback, private or link-local address")
     return cleaned

@@ -8,14 +8,13 @@ import asyncio
 import json
 from datetime import UTC, datetime, timedelta
 
-import httpx
 import pytest
 import sqlalchemy as sa
 
 from app.db.engine import Database
 from app.settings import Settings
 from app.webhooks import signing
-from app.webhooks.delivery import backoff, deliver_due
+from app.webhooks.delivery import Sender, backoff, deliver_due
 from app.webhooks.models import Webhook
 from scripts.server import free_port
 from tests.catalogue import plan
@@ -229,9 +228,9 @@ async def test_two_workers_at_once_deliver_each_webhook_exactly_once(
         for n in range(30):
             await _subscribe(org, f"s{n}")
 
-        async with httpx.AsyncClient() as shared:
+        async with Sender(settings) as shared:
             reports = await asyncio.gather(
-                *(deliver_due(committed_db, settings, limit=10, client=shared) for _ in range(6))
+                *(deliver_due(committed_db, settings, limit=10, sender=shared) for _ in range(6))
             )
             more = await deliver_due(committed_db, settings)
         listed = await webhooks(org.admin, "SUCCEEDED")
