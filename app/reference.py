@@ -10,27 +10,31 @@ from graphql import GraphQLObjectType
 from strawberry.permission import PermissionExtension
 from strawberry.types.field import StrawberryField
 
-from app.auth.graphql import HasPermissions, IsAuthenticated, IsPublic
+from app.auth.graphql import HasPermissions, IsAuthenticated, IsPublic, IsSignedIn
 from app.auth.permissions import ALL_PERMISSIONS, BUILTIN_ROLES, PEOPLE_ONLY, Permission
 
 PUBLIC = "public"
 AUTHENTICATED = "authenticated"
+SIGNED_IN = "signed in (a person, not an API key)"
 
 
 @dataclass(frozen=True)
 class Declared:
-    """One declaration: ``needs`` is ``public``, ``authenticated`` or the permissions required."""
+    """One declaration: ``needs`` is ``public``, ``authenticated``, signed in, or the permissions
+    required."""
 
     kind: str  # query, mutation, field, http
     name: str
     needs: tuple[str, ...]
 
-    def allows(self, permissions: frozenset[str] | None) -> bool:
-        """Whether a caller with ``permissions`` (None: anonymous) passes this declaration."""
+    def allows(self, permissions: frozenset[str] | None, *, api_key: bool = False) -> bool:
+        """Whether a caller with ``permissions`` (None: anonymous), a person or an API key, passes."""
         if self.needs == (PUBLIC,):
             return True
         if permissions is None:
             return False
+        if self.needs == (SIGNED_IN,):
+            return not api_key
         return self.needs == (AUTHENTICATED,) or set(self.needs) <= permissions
 
 
@@ -45,6 +49,8 @@ def _needs(field: StrawberryField) -> tuple[str, ...] | None:
         return only.required
     if isinstance(only, IsPublic):
         return (PUBLIC,)
+    if isinstance(only, IsSignedIn):
+        return (SIGNED_IN,)
     assert isinstance(only, IsAuthenticated), only
     return (AUTHENTICATED,)
 
@@ -153,8 +159,10 @@ def markdown() -> str:
         "the schema's declarations; a test fails when this file is stale, and the authorization matrix test",
         "checks every row against the running graph. The contract is `permissions.md`.",
         "",
-        "`public`: anyone; `authenticated`: any member or API key of the organization; otherwise every",
-        "listed permission is needed. A custom role or an API key passes exactly when its permissions do.",
+        "`public`: anyone; `authenticated`: any member or API key of the organization; `signed in`: a",
+        "person with an access token acting on their own account (password, sessions), never an API key;",
+        "otherwise every listed permission is needed. A custom role or an API key passes exactly when its",
+        "permissions do.",
         "",
         "## Built-in roles",
         "",

@@ -103,7 +103,7 @@ async def committed_db(engine: AsyncEngine) -> AsyncIterator[Database]:
     database = Database(engine, async_sessionmaker(engine, expire_on_commit=False))
     yield database
     async with engine.begin() as conn:
-        await conn.execute(sa.text("TRUNCATE audit_logs"))
+        await conn.execute(sa.text("TRUNCATE audit_logs, login_attempts"))
         await conn.execute(sa.text("DELETE FROM roles WHERE NOT builtin"))
         await conn.execute(sa.text("DELETE FROM organizations"))
         await conn.execute(sa.text("DELETE FROM users"))

@@ -6,6 +6,7 @@ import enum
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from app.auth.permissions import ADMIN, ALL_PERMISSIONS, BUILTIN_ROLES
 from app.core.errors import Forbidden
@@ -26,6 +27,9 @@ class Actor:
     user_id: uuid.UUID | None = None
     api_key_id: uuid.UUID | None = None
     membership_id: uuid.UUID | None = None
+    # The access token a user came with: its id and expiry, for signing out just this one.
+    token_id: str | None = None
+    token_expires_at: datetime | None = field(default=None, compare=False)
     # Why the credentials that came with the request were refused (anonymous actors only).
     credential_error: str | None = field(default=None, compare=False)
 

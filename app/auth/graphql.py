@@ -46,6 +46,16 @@ class AuthenticatedDirective:
 
 @strawberry.schema_directive(
     locations=[Location.FIELD_DEFINITION],
+    name="signedIn",
+    description="A signed-in person acting on their own account (password, sessions); API keys are "
+    "refused with FORBIDDEN.",
+)
+class SignedInDirective:
+    pass
+
+
+@strawberry.schema_directive(
+    locations=[Location.FIELD_DEFINITION],
     name="public",
     description="Open to anonymous callers (sign-up, sign-in, accepting an invitation).",
 )
@@ -94,6 +104,17 @@ class IsAuthenticated(_Declared):
         return True
 
 
+class IsSignedIn(_Declared):
+    def __init__(self) -> None:
+        self.directive = SignedInDirective()
+
+    def has_permission(self, source: Any, info: Info[Any, Any], **kwargs: Any) -> bool:
+        actor = _authenticated_actor(info)
+        if actor.user_id is None or actor.token_id is None:
+            raise Forbidden([], "Only a signed-in person can do this, not an API key")
+        return True
+
+
 class IsPublic(_Declared):
     def __init__(self) -> None:
         self.directive = PublicDirective()
@@ -133,6 +154,11 @@ def requires(*permissions: Permission) -> list[FieldExtension]:
 
 def authenticated() -> list[FieldExtension]:
     return [Declared([IsAuthenticated()])]
+
+
+def signed_in() -> list[FieldExtension]:
+    """The caller's own account: a person with an access token, never an API key."""
+    return [Declared([IsSignedIn()])]
 
 
 def public() -> list[FieldExtension]:

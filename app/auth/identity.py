@@ -7,7 +7,9 @@ answers ``UNAUTHENTICATED`` while public operations (login) still work.
 
 This runs on every request, so it is the one place that speaks to asyncpg directly, with fixed SQL
 (prepared once per connection): building and processing an ORM statement costs more than running it.
-The caller's membership comes back in the same rows, so ``currentMembership`` needs no statement at all.
+The caller's membership comes back in the same rows, so ``currentMembership`` needs no statement at all,
+and so do the user's token version and whether this token was signed out: a token from before a
+password change, a "sign out everywhere" or its own sign-out is refused on every request.
 Repeat callers are served from ``IdentityCache`` (see there for how revocation stays immediate).
 """
 
@@ -21,21 +23,27 @@ from datetime import UTC, datetime, timedelta
 from app.auth.actor import ANONYMOUS, Actor, ActorKind, permissions_of_roles
 from app.auth.cache import IdentityCache
 from app.auth.permissions import PEOPLE_ONLY
-from app.auth.tokens import api_key_prefix, digest, read_access_token
+from app.auth.tokens import AccessClaims, api_key_prefix, digest, read_access_token
 from app.core.errors import Unauthenticated
 from app.db.engine import Database
 from app.members.models import MembershipStatus
 
 LAST_USED_RESOLUTION = timedelta(minutes=1)
 
+# The user's token version and whether this token was signed out, with their active memberships'
+# roles (in the organization asked for, if any): one row per role, or one row of NULLs for none.
 _USER_ROLES = """
-SELECT m.id, m.organization_id, m.status, m.revoked_at, m.created_at, m.updated_at,
+SELECT u.token_version, EXISTS (SELECT 1 FROM ended_tokens e WHERE e.token_id = $2) AS ended,
+       m.id, m.organization_id, m.status, m.revoked_at, m.created_at, m.updated_at,
        r.code, r.builtin, r.permissions
-FROM memberships m
-JOIN membership_roles mr ON mr.membership_id = m.id
-JOIN roles r ON r.id = mr.role_id
-WHERE m.user_id = $1 AND m.status = 'active'"""
-_USER_ROLES_IN = _USER_ROLES + " AND m.organization_id = $2"
+FROM users u
+LEFT JOIN (memberships m
+           JOIN membership_roles mr ON mr.membership_id = m.id
+           JOIN roles r ON r.id = mr.role_id)
+       ON m.user_id = u.id AND m.status = 'active'{}
+WHERE u.id = $1"""
+_USER_ROLES_ANY = _USER_ROLES.format("")
+_USER_ROLES_IN = _USER_ROLES.format(" AND m.organization_id = $3")
 _KEY_ROLES = """
 SELECT k.id, k.organization_id, k.secret_hash, k.expires_at, k.revoked_at, k.last_used_at,
        r.code, r.builtin, r.permissions
@@ -94,40 +102,67 @@ async def authenticate(
     if prefix is not None:
         return await _api_key_identity(db, cache, prefix, credential)
     try:
-        user_id = read_access_token(credential, signing_key)
+        claims = read_access_token(credential, signing_key)
     except Unauthenticated as error:
         return anonymous(error.message)
-    return await _user_identity(db, cache, user_id, organization_header)
+    grant = await _user_grant(db, cache, claims, organization_header)
+    if grant.identity is None:
+        return anonymous("The access token is invalid")
+    if grant.ended or grant.version != claims.version:
+        return anonymous("The session has ended: sign in again")
+    return grant.identity
 
 
-async def _user_identity(
-    db: Database, cache: IdentityCache, user_id: uuid.UUID, organization_header: str | None
-) -> Identity:
-    key = ("user", user_id, organization_header)
-    identity = cache.get(key)
-    if identity is None:
+@dataclass(frozen=True, slots=True)
+class _UserGrant:
+    identity: Identity | None  # None: no such user
+    version: int = 0
+    ended: bool = False
+
+
+async def _user_grant(
+    db: Database, cache: IdentityCache, claims: AccessClaims, organization_header: str | None
+) -> _UserGrant:
+    """Per token (its signing out is per token), so repeat requests with it need no statement."""
+    key = ("user", claims.user_id, claims.token_id, organization_header)
+    grant = cache.get(key)
+    if grant is None:
         generation = cache.generation
-        identity = await _load_user_identity(db, user_id, organization_header)
-        cache.put(key, identity, generation)
-    return identity
+        grant = await _load_user_grant(db, claims, organization_header)
+        cache.put(key, grant, generation)
+    assert isinstance(grant, _UserGrant)
+    return grant
 
 
-async def _load_user_identity(db: Database, user_id: uuid.UUID, organization_header: str | None) -> Identity:
+async def _load_user_grant(db: Database, claims: AccessClaims, organization_header: str | None) -> _UserGrant:
+    user_id = claims.user_id
+    no_organization = Actor(
+        kind=ActorKind.USER,
+        user_id=user_id,
+        token_id=claims.token_id,
+        token_expires_at=claims.expires_at,
+    )
     if organization_header:
         try:
             organization_id = uuid.UUID(organization_header)
         except ValueError:
-            return Identity(Actor(kind=ActorKind.USER, user_id=user_id))
-        rows = await db.fetch(_USER_ROLES_IN, user_id, organization_id)
+            organization_id = None
+        rows = await db.fetch(_USER_ROLES_IN, user_id, claims.token_id, organization_id)
     else:
-        rows = await db.fetch(_USER_ROLES, user_id)
+        rows = await db.fetch(_USER_ROLES_ANY, user_id, claims.token_id)
+    if not rows:
+        return _UserGrant(None)
+    version, ended = rows[0]["token_version"], rows[0]["ended"]
+    rows = [row for row in rows if row["id"] is not None]
     if len({row["id"] for row in rows}) != 1:
         # No organization selected (none, or several to choose from): only `currentUser` is open.
-        return Identity(Actor(kind=ActorKind.USER, user_id=user_id))
+        return _UserGrant(Identity(no_organization), version, ended)
     first = rows[0]
     actor = Actor(
         kind=ActorKind.USER,
         user_id=user_id,
+        token_id=claims.token_id,
+        token_expires_at=claims.expires_at,
         membership_id=first["id"],
         organization_id=first["organization_id"],
         role_codes=frozenset(row["code"] for row in rows),
@@ -142,7 +177,7 @@ async def _load_user_identity(db: Database, user_id: uuid.UUID, organization_hea
         created_at=first["created_at"],
         updated_at=first["updated_at"],
     )
-    return Identity(actor, membership)
+    return _UserGrant(Identity(actor, membership), version, ended)
 
 
 @dataclass

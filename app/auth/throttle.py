@@ -1,9 +1,7 @@
-"""Rate limits per caller and login throttling, in the process's memory.
+"""Rate limits per caller, in the process's memory (password checks: ``app.auth.login_throttle``).
 
 Each user, API key and anonymous client address has a token bucket (a sustained rate and a burst); a
-request over it is answered ``RATE_LIMITED`` with the seconds to wait. Failed logins are counted per
-email and per client address over a sliding window; past the limit, further attempts (right or wrong)
-wait until the oldest failure leaves the window, and a success clears the email's count.
+request over it is answered ``RATE_LIMITED`` with the seconds to wait.
 
 Limits are per server process: with N processes behind a balancer a caller gets up to N times the rate.
 They are the first line; a gateway in front is the place for global quotas.
@@ -13,13 +11,10 @@ from __future__ import annotations
 
 import math
 import time
-from collections import deque
-from collections.abc import Awaitable, Callable, Hashable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 from app.auth.actor import Actor, ActorKind
-from app.core.errors import RateLimited, Unauthenticated
 from app.settings import Settings
 
 Clock = Callable[[], float]
@@ -54,63 +49,14 @@ class TokenBuckets:
         self._buckets = {k: v for k, v in self._buckets.items() if now - v[1] < full_after}
 
 
-@dataclass
-class LoginThrottle:
-    max_failures: int
-    max_failures_per_address: int
-    window: float
-    clock: Clock = time.monotonic
-    _failures: dict[str, deque[float]] = field(default_factory=dict)
-
-    def _recent(self, key: str, now: float) -> deque[float]:
-        kept = self._failures.get(key)
-        if kept is None:
-            return deque()
-        while kept and now - kept[0] >= self.window:
-            kept.popleft()
-        if not kept:
-            del self._failures[key]
-        return kept
-
-    def retry_after(self, email: str, address: str) -> float:
-        """0.0 if this attempt may go ahead, else the seconds to wait."""
-        now = self.clock()
-        waits = [0.0]
-        for key, limit in (
-            (f"email:{email.strip().lower()}", self.max_failures),
-            (f"ip:{address}", self.max_failures_per_address),
-        ):
-            recent = self._recent(key, now)
-            if limit > 0 and len(recent) >= limit:
-                waits.append(self.window - (now - recent[-limit]))
-        return max(waits)
-
-    def failed(self, email: str, address: str) -> None:
-        now = self.clock()
-        for key in (f"email:{email.strip().lower()}", f"ip:{address}"):
-            self._failures.setdefault(key, deque()).append(now)
-        if len(self._failures) > _PRUNE_AT:
-            for key in list(self._failures):
-                self._recent(key, now)
-
-    def succeeded(self, email: str) -> None:
-        self._failures.pop(f"email:{email.strip().lower()}", None)
-
-
 class Limits:
-    """The process's rate limits and login throttle, built from the settings."""
+    """The process's rate limits, built from the settings."""
 
     def __init__(self, settings: Settings, clock: Clock = time.monotonic) -> None:
         self.users = TokenBuckets(settings.rate_limit_user_per_second, settings.rate_limit_user_burst, clock)
         self.keys = TokenBuckets(settings.rate_limit_key_per_second, settings.rate_limit_key_burst, clock)
         self.anonymous = TokenBuckets(
             settings.rate_limit_anonymous_per_second, settings.rate_limit_anonymous_burst, clock
-        )
-        self.login = LoginThrottle(
-            settings.login_max_failures,
-            settings.login_max_failures_per_address,
-            settings.login_failure_window_seconds,
-            clock,
         )
 
     def take(self, actor: Actor, address: str, count: int = 1) -> float:
@@ -120,24 +66,6 @@ class Limits:
         if actor.user_id is not None:
             return self.users.take(actor.user_id, count)
         return self.anonymous.take(address, count)
-
-
-async def throttled_login(
-    limits: Limits | None, email: str, address: str, attempt: Callable[[], Awaitable[T]]
-) -> T:
-    """``attempt`` a login unless this email or address failed too often lately; count the outcome."""
-    if limits is None:
-        return await attempt()
-    wait = limits.login.retry_after(email, address)
-    if wait > 0:
-        raise RateLimited(retry_after_seconds(wait), "Too many failed logins")
-    try:
-        result = await attempt()
-    except Unauthenticated:
-        limits.login.failed(email, address)
-        raise
-    limits.login.succeeded(email)
-    return result
 
 
 def retry_after_seconds(wait: float) -> int:

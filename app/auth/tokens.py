@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import time
 import uuid
 from collections import OrderedDict
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import jwt
@@ -17,7 +17,21 @@ ALGORITHM = "HS256"
 ISSUER = "billgraph"
 
 
-def issue_access_token(user_id: uuid.UUID, key: str, ttl_seconds: int, now: datetime | None = None) -> str:
+@dataclass(frozen=True, slots=True)
+class AccessClaims:
+    """What a valid access token says: whose it is, at which of the user's token versions it was issued
+    (``ver``; raising the user's version ends it), its own id (``jti``, to sign out just this one) and
+    when it expires."""
+
+    user_id: uuid.UUID
+    version: int
+    token_id: str
+    expires_at: datetime
+
+
+def issue_access_token(
+    user_id: uuid.UUID, key: str, ttl_seconds: int, version: int = 0, now: datetime | None = None
+) -> str:
     issued = now or datetime.now(UTC)
     claims = {
         "sub": str(user_id),
@@ -25,31 +39,33 @@ def issue_access_token(user_id: uuid.UUID, key: str, ttl_seconds: int, now: date
         "typ": "access",
         "iat": issued,
         "exp": issued + timedelta(seconds=ttl_seconds),
-        "jti": secrets.token_hex(8),
+        "jti": secrets.token_hex(16),
+        "ver": version,
     }
     return jwt.encode(claims, key, algorithm=ALGORITHM)
 
 
 class _VerifiedTokens:
-    """Tokens whose signature this process already checked, with their expiry: a repeat request skips
-    the signature and claims work and only checks the clock. Bounded; keyed by the whole token and key."""
+    """Tokens whose signature this process already checked, with their claims: a repeat request skips
+    the signature and claims work and only checks the clock. Bounded; keyed by the whole token and key.
+    Whether the token was ended (its version, its id) is not decided here but by the identity lookup,
+    on every request."""
 
     def __init__(self, size: int = 10_000) -> None:
         self.size = size
-        self._entries: OrderedDict[tuple[str, str], tuple[uuid.UUID, float]] = OrderedDict()
+        self._entries: OrderedDict[tuple[str, str], AccessClaims] = OrderedDict()
 
-    def get(self, token: str, key: str) -> uuid.UUID | None:
-        entry = self._entries.get((token, key))
-        if entry is None:
+    def get(self, token: str, key: str) -> AccessClaims | None:
+        claims = self._entries.get((token, key))
+        if claims is None:
             return None
-        user_id, expires = entry
-        if time.time() >= expires:
+        if datetime.now(UTC) >= claims.expires_at:
             del self._entries[(token, key)]
             return None
-        return user_id
+        return claims
 
-    def put(self, token: str, key: str, user_id: uuid.UUID, expires: float) -> None:
-        self._entries[(token, key)] = (user_id, expires)
+    def put(self, token: str, key: str, claims: AccessClaims) -> None:
+        self._entries[(token, key)] = claims
         if len(self._entries) > self.size:
             self._entries.popitem(last=False)
 
@@ -57,8 +73,8 @@ class _VerifiedTokens:
 _verified = _VerifiedTokens()
 
 
-def read_access_token(token: str, key: str) -> uuid.UUID:
-    """The user id of a valid token; expired, tampered or foreign tokens are ``Unauthenticated``."""
+def read_access_token(token: str, key: str) -> AccessClaims:
+    """The claims of a valid token; expired, tampered or foreign tokens are ``Unauthenticated``."""
     known = _verified.get(token, key)
     if known is not None:
         return known
@@ -76,12 +92,17 @@ def read_access_token(token: str, key: str) -> uuid.UUID:
         raise Unauthenticated("The access token is invalid") from None
     if claims.get("typ") != "access":
         raise Unauthenticated("The access token is invalid")
+    version, token_id = claims.get("ver", 0), claims.get("jti")
+    if type(version) is not int or not isinstance(token_id, str) or not 0 < len(token_id) <= 64:
+        raise Unauthenticated("The access token is invalid")
     try:
         user_id = uuid.UUID(claims["sub"])
-    except (ValueError, TypeError):
+        expires_at = datetime.fromtimestamp(claims["exp"], UTC)
+    except (ValueError, TypeError, OverflowError, OSError):
         raise Unauthenticated("The access token is invalid") from None
-    _verified.put(token, key, user_id, float(claims["exp"]))
-    return user_id
+    verified = AccessClaims(user_id, version, token_id, expires_at)
+    _verified.put(token, key, verified)
+    return verified
 
 
 def random_secret(nbytes: int = 32) -> str:

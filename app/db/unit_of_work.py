@@ -98,13 +98,30 @@ class UnitOfWork:
             yield await self._open()
 
     @asynccontextmanager
-    async def write(self) -> AsyncIterator[AsyncSession]:
+    async def write(self, *, unscoped: bool = False) -> AsyncIterator[AsyncSession]:
+        """A savepoint for one mutation. ``unscoped`` lifts the organization scope for its duration:
+        only for the one public mutation that crosses organizations by nature (accepting an
+        invitation of another organization, found by its secret token), restored right after."""
         if self.read_only:
             raise RuntimeError("a query cannot write; writes belong to mutations")
         async with self._lock:
             session = await self._open()
-            async with session.begin_nested():
-                yield session
+            lift = unscoped and self.organization_id is not None
+            if lift:
+                await session.execute(_UNSCOPE)
+            try:
+                async with session.begin_nested():
+                    yield session
+            finally:
+                if lift:
+                    assert self.organization_id is not None
+                    statement, parameters = self._db.scope_statement(
+                        self.organization_id,
+                        read_only=False,
+                        user_id=self.user_id,
+                        statement_timeout_ms=self.statement_timeout_ms,
+                    )
+                    await session.execute(statement, parameters)
             self.wrote = True
 
     async def finish(self) -> None:

@@ -14,14 +14,17 @@ from app.audit import service as audit
 from app.audit.capture import capture_changes
 from app.auth.actor import Actor
 from app.auth.identity import MembershipSnapshot
-from app.auth.throttle import Limits
+from app.auth.login_throttle import PasswordThrottle
 from app.db.unit_of_work import UnitOfWork
 from app.settings import Settings
 
 T = TypeVar("T")
 
-# Models whose changes alter who may do what (the identity cache must forget them).
-_AUTHORIZATION_TYPES = frozenset({"Membership", "MembershipRole", "Role", "ApiKey", "ApiKeyRole"})
+# Models whose changes alter who may do what (the identity cache must forget them); User for its
+# token version, EndedToken for a signed-out token.
+_AUTHORIZATION_TYPES = frozenset(
+    {"Membership", "MembershipRole", "Role", "ApiKey", "ApiKeyRole", "User", "EndedToken"}
+)
 
 
 @dataclass
@@ -32,7 +35,7 @@ class Context:
     settings: Settings
     operation_name: str | None = None
     membership: MembershipSnapshot | None = None  # the caller's own, loaded with the actor
-    limits: Limits | None = None  # the process's rate limits and login throttle
+    passwords: PasswordThrottle | None = None  # every password check goes through it
     client_address: str = ""
     changed_authorization: bool = False  # a mutation changed memberships, roles or keys
     committed_changes: list[dict[str, Any]] = field(default_factory=list)  # counted once committed
@@ -63,13 +66,15 @@ class Context:
         fn: Callable[[AsyncSession], Awaitable[T]],
         *,
         audit_as: Callable[[T], Actor] | None = None,
+        unscoped: bool = False,
     ) -> T:
         """Run one mutation in its own savepoint and write its audit entry in the same transaction.
 
         This is the only way to a committed write: the request commits only if a mutation succeeded.
-        ``audit_as`` names the actor for public mutations that create one (sign-up, accepting an invite).
+        ``audit_as`` names the actor for public mutations that create one (sign-up, accepting an invite);
+        ``unscoped`` lifts the caller's organization scope for it (see ``UnitOfWork.write``).
         """
-        async with self.uow.write() as session:
+        async with self.uow.write(unscoped=unscoped) as session:
             with capture_changes(session) as changes:
                 result = await fn(session)
                 await session.flush()

@@ -15,6 +15,7 @@ from strawberry.http.ides import get_graphql_ide_html
 
 from app.auth.cache import IdentityCache
 from app.auth.identity import authenticate
+from app.auth.login_throttle import PasswordThrottle
 from app.auth.throttle import Limits, retry_after_seconds
 from app.db.availability import is_unavailable
 from app.db.engine import Database
@@ -171,6 +172,7 @@ class GraphQLEndpoint:
                 return {"errors": [error_body("RATE_LIMITED", message, retryAfter=seconds)]}, 429
             uow.organization_id = identity.actor.organization_id
             uow.user_id = identity.membership.user_id if identity.membership else None
+            passwords = PasswordThrottle.for_settings(db, self.settings)
             context = Context(
                 request_id=request_id,
                 actor=identity.actor,
@@ -178,7 +180,7 @@ class GraphQLEndpoint:
                 uow=uow,
                 settings=self.settings,
                 operation_name=operation_name,
-                limits=self.limits,
+                passwords=passwords,
                 client_address=address,
             )
             try:
@@ -190,6 +192,7 @@ class GraphQLEndpoint:
             if any(is_statement_timeout(error.original_error) for error in result.errors or ()):
                 raise StatementTimedOut
             await uow.finish()
+            await passwords.settle()
             count_committed(context.committed_changes)
             if context.changed_authorization:
                 self.identities.clear()  # at once here; other processes hear it from PostgreSQL

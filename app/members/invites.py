@@ -1,5 +1,6 @@
-"""Invitations: an admin (or anyone allowed) invites an email with roles; the invitee accepts with a
-password, becoming a member (and a user, if new). The token is shown once and only its digest is kept."""
+"""Invitations: an admin (or anyone allowed) invites an email with roles; the invitee accepts, becoming
+a member: a new user by setting a password, an existing one signed in as themselves. The token is
+shown once and only its digest is kept."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth import passwords
-from app.auth.actor import Actor
+from app.auth.actor import Actor, ActorKind
 from app.auth.tokens import digest, random_secret
 from app.core import validation
-from app.core.errors import Collector, NotFound, Unauthenticated, ValidationFailed
+from app.core.errors import Collector, Forbidden, NotFound, Unauthenticated, ValidationFailed
 from app.core.pagination import Window
 from app.db.errors import constraint_errors
 from app.db.pagination import windowed
@@ -141,9 +142,11 @@ async def revoke_invite(session: AsyncSession, actor: Actor, invite_id: uuid.UUI
 
 
 async def accept_invite(
-    session: AsyncSession, settings: Settings, token: str, password: str
+    session: AsyncSession, settings: Settings, actor: Actor, token: str, password: str | None
 ) -> AcceptedInvite:
-    """Join with the invitation. An existing user proves it with their password; a new one sets it."""
+    """Join with the invitation. A new account sets its password here; an existing account accepts
+    signed in as itself (its token), so that no password is ever checked here: an invitation is no way
+    to guess one, and every password check stays behind the login throttle."""
     invite = (
         await session.scalar(
             sa.select(Invite).where(Invite.token_hash == digest(token)).with_for_update(key_share=True)
@@ -156,11 +159,17 @@ async def accept_invite(
     user = await users.find_by_email(session, invite.email)
     if user is None:
         errors = Collector()
-        passwords.check_policy(errors, "password", password)
+        if password is None:
+            errors.add("password", "is required to create the invited account")
+        else:
+            passwords.check_policy(errors, "password", password)
         errors.raise_if_any()
+        assert password is not None
         user = await users.create_user(session, settings, invite.email, password)
-    elif not await passwords.verify_password(settings, user.password_hash, password):
-        raise Unauthenticated("Wrong email or password")
+    elif actor.user_id is None or actor.kind is not ActorKind.USER:
+        raise Unauthenticated("The invited account exists: sign in as it to accept the invitation")
+    elif actor.user_id != user.id:
+        raise Forbidden([], "The invitation is for another account: sign in as it to accept")
     invited_roles = (
         await session.scalars(
             sa.select(Role)

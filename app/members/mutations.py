@@ -48,13 +48,18 @@ class MemberMutations:
         ctx, invite_id = info.context, parse_id("id", input.id)
         return await ctx.mutate(info, lambda s: invites.revoke_invite(s, ctx.actor, invite_id))
 
-    @strawberry.mutation(extensions=public(), description="Join an organization with an invitation token.")
+    @strawberry.mutation(
+        extensions=public(),
+        description="Join an organization with an invitation token: a new account sets its password; "
+        "an existing account accepts signed in as itself, with no password.",
+    )
     async def accept_invite(self, info: Info[Context, Any], input: AcceptInviteInput) -> AuthPayload | None:
         ctx = info.context
         accepted = await ctx.mutate(
             info,
-            lambda s: invites.accept_invite(s, ctx.settings, input.token, input.password),
+            lambda s: invites.accept_invite(s, ctx.settings, ctx.actor, input.token, input.password),
             audit_as=_invitee,
+            unscoped=True,  # the invitation belongs to another organization than the caller's
         )
         return AuthPayload(token=accepted.token, user=accepted.user)
 

@@ -117,7 +117,9 @@ class CreateInviteInput:
 @strawberry.input
 class AcceptInviteInput:
     token: str
-    password: str
+    password: str | None = strawberry.field(
+        default=None, description="The new account's password; not sent when the account exists."
+    )
 
 
 @strawberry.input

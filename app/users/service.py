@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,9 +21,10 @@ from app.members.models import Membership, MembershipStatus
 from app.organizations import service as organizations
 from app.organizations.models import Organization
 from app.settings import Settings
-from app.users.models import User
+from app.users.models import EndedToken, User
 
 _UNIQUE_EMAIL = {"uq_users_email": ("email", "is already registered")}
+_ENDED_TOKEN = {"pk_ended_tokens": ("token", "is already signed out")}
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ class SignedIn:
 
 
 def access_token(settings: Settings, user: User) -> str:
-    return issue_access_token(user.id, settings.signing_key(), settings.token_ttl_seconds)
+    return issue_access_token(user.id, settings.signing_key(), settings.token_ttl_seconds, user.token_version)
 
 
 async def find_by_email(session: AsyncSession, email: str) -> User | None:
@@ -79,6 +81,51 @@ async def login(session: AsyncSession, settings: Settings, email: str, password:
     ):
         raise Unauthenticated("Wrong email or password")
     return SignedIn(user, access_token(settings, user))
+
+
+async def change_password(
+    session: AsyncSession, settings: Settings, user_id: uuid.UUID, current_password: str, new_password: str
+) -> SignedIn:
+    """Set a new password after checking the current one; every token issued so far ends, and the
+    caller carries on with the new token returned."""
+    user = await session.get(User, user_id, with_for_update=True)
+    if user is None:
+        raise NotFound("User")
+    if not await passwords.verify_password(settings, user.password_hash, current_password):
+        raise ValidationFailed.one("currentPassword", "is not your current password")
+    user.password_hash = await passwords.hash_password(settings, new_password)
+    user.token_version += 1
+    await session.flush()
+    return SignedIn(user, access_token(settings, user))
+
+
+def check_new_password(current_password: str, new_password: str) -> None:
+    """The new password's rules, checked before the current password is (so before the throttle)."""
+    errors = Collector()
+    passwords.check_policy(errors, "newPassword", new_password)
+    if new_password == current_password:
+        errors.add("newPassword", "must differ from the current password")
+    errors.raise_if_any()
+
+
+async def end_token(session: AsyncSession, user_id: uuid.UUID, token_id: str, expires_at: datetime) -> User:
+    """Sign out one token; tokens already past their expiry are forgotten on the way."""
+    user = await get(session, user_id)
+    await session.execute(sa.delete(EndedToken).where(EndedToken.expires_at < sa.func.now()))
+    session.add(EndedToken(token_id=token_id, user_id=user_id, expires_at=expires_at))
+    async with constraint_errors(_ENDED_TOKEN):
+        await session.flush()
+    return user
+
+
+async def end_all_tokens(session: AsyncSession, user_id: uuid.UUID) -> User:
+    """Sign out everywhere: every token issued so far, on every device, ends."""
+    user = await session.get(User, user_id, with_for_update=True)
+    if user is None:
+        raise NotFound("User")
+    user.token_version += 1
+    await session.flush()
+    return user
 
 
 async def get(session: AsyncSession, user_id: uuid.UUID) -> User:

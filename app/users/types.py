@@ -59,3 +59,9 @@ class RegisterUserInput:
 class LoginUserInput:
     email: str
     password: str
+
+
+@strawberry.input
+class ChangePasswordInput:
+    current_password: str
+    new_password: str

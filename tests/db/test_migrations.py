@@ -69,7 +69,7 @@ async def test_every_migration_downgrades_and_upgrades_again(database_url: URL) 
 
 
 def test_every_tenant_table_carries_organization_id() -> None:
-    global_tables = {"organizations", "users", "roles"}
+    global_tables = {"organizations", "users", "roles", "ended_tokens", "login_attempts"}
     for table in metadata.sorted_tables:
         if table.name not in global_tables:
             assert "organization_id" in table.columns, table.name

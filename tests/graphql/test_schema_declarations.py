@@ -12,7 +12,14 @@ from strawberry.types.base import StrawberryList, StrawberryOptional
 from strawberry.types.field import StrawberryField
 
 from app.auth.actor import Actor, ActorKind
-from app.auth.graphql import HasPermissions, IsAuthenticated, IsPublic, RequiresDirective, requires
+from app.auth.graphql import (
+    HasPermissions,
+    IsAuthenticated,
+    IsPublic,
+    IsSignedIn,
+    RequiresDirective,
+    requires,
+)
 from app.auth.permissions import P
 from app.auth.relations import OPEN, VIEW, guard_relations
 from app.core.errors import Forbidden
@@ -23,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 PUBLIC = {"loginUser", "registerUser", "acceptInvite"}
 AUTHENTICATED_ONLY = {"currentUser", "currentMembership", "permissions"}
+SIGNED_IN = {"changePassword", "logoutUser", "logoutEverywhere"}  # a person's own account
 
 # Field-level rules of the contract (permissions.md): checked whenever the type and field exist.
 SENSITIVE_FIELDS = {
@@ -51,7 +59,7 @@ SHOWN_ONCE = {
     ("IssuedWebhookEndpointPayload", "secret"),
 }
 # Fields about a secret that never carry it: when it last changed.
-ABOUT_A_SECRET = {("Integration", "credentialsUpdatedAt")}
+ABOUT_A_SECRET = {("Integration", "credentialsUpdatedAt"), ("Mutation", "changePassword")}
 SECRET_WORDS = ("secret", "password", "credential", "hash", "token")
 
 
@@ -104,8 +112,15 @@ def test_public_and_authenticated_only_operations_are_the_short_allow_lists() ->
 
 def test_every_mutation_but_the_public_ones_requires_a_permission() -> None:
     for name, field in _fields("Mutation").items():
-        if name not in PUBLIC:
+        if name not in PUBLIC and name not in SIGNED_IN:
             assert isinstance(_declarations(field)[0], HasPermissions), name
+
+
+def test_only_a_persons_own_account_is_open_to_any_signed_in_person() -> None:
+    signed_in = {
+        name for name, field in _fields("Mutation").items() if isinstance(_declarations(field)[0], IsSignedIn)
+    }
+    assert signed_in == SIGNED_IN
 
 
 def test_the_contracts_sensitive_fields_are_guarded_by_their_permission() -> None:

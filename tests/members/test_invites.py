@@ -61,20 +61,37 @@ async def test_the_token_is_shown_once_and_only_its_digest_is_stored(factory: Fa
     assert len(stored[0]) == 64
 
 
-async def test_an_existing_user_joins_a_second_organization_with_their_own_password(
+async def test_an_existing_user_joins_a_second_organization_signed_in_as_themselves(
     api: Api, factory: Factory
 ) -> None:
     first, second = await factory.organization("First"), await factory.organization("Second")
+    stranger = await factory.organization("Third")
     token = (await second.admin(INVITE, input={"email": first.admin.email, "roles": ["finance"]})).ok(
         "createInvite"
     )["invite"]["token"]
 
-    wrong = await api(ACCEPT, {"input": {"token": token, "password": "not my password"}})
-    right = await api(ACCEPT, {"input": {"token": token, "password": PASSWORD}})
+    with_password = await api(ACCEPT, {"input": {"token": token, "password": PASSWORD}})
+    as_someone_else = await api(ACCEPT, {"input": {"token": token}}, token=stranger.admin.token)
+    as_themselves = await api(ACCEPT, {"input": {"token": token}}, token=first.admin.token)
 
-    assert wrong.code == "UNAUTHENTICATED"
-    memberships = right.ok("acceptInvite")["user"]["memberships"]
+    assert with_password.code == "UNAUTHENTICATED"  # the right password, anonymously: never checked
+    assert as_someone_else.code == "FORBIDDEN"
+    memberships = as_themselves.ok("acceptInvite")["user"]["memberships"]
     assert [m["organization"]["name"] for m in memberships] == ["First", "Second"]
+
+
+async def test_a_newcomer_must_set_a_password(api: Api, factory: Factory) -> None:
+    org = await factory.organization()
+    token = (await org.admin(INVITE, input={"email": "fresh@example.com", "roles": ["manager"]})).ok(
+        "createInvite"
+    )["invite"]["token"]
+
+    without = await api(ACCEPT, {"input": {"token": token}})
+
+    assert without.code == "VALIDATION_ERROR"
+    assert without.error()["extensions"]["fields"] == {
+        "password": "is required to create the invited account"
+    }
 
 
 async def test_a_used_revoked_or_expired_invitation_is_not_found(
