@@ -6,6 +6,11 @@ another caller's ``{ __typename }`` would wait for all of it. Here, once an oper
 ``SLICE_SECONDS`` without a pause, every object still to complete waits for the next turn of the event
 loop (one gate per operation, opened after the loop has polled for I/O), and the slice starts again.
 An object is the unit: its scalar fields complete together, cheaply.
+
+Only a continuous stretch counts: a slice starts afresh whenever the event loop has turned since it
+began (the operation waited for the database, or other requests ran). So an ordinary list, whose
+objects complete in one stretch well under a slice, is never split across turns, and its dataloader
+batches stay whole (one statement per relation), however loaded the process is.
 """
 
 from __future__ import annotations
@@ -26,8 +31,21 @@ SLICE_SECONDS = 0.025
 class SlicedExecutionContext(StrawberryGraphQLCoreExecutionContext):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._slice_ends = time.perf_counter() + SLICE_SECONDS
+        self._slice_ends = 0.0
+        self._turned = True  # the loop turned since the slice began: the next object starts a new one
         self._gate: asyncio.Future[None] | None = None
+
+    def _in_slice(self) -> bool:
+        now = time.perf_counter()
+        if self._turned:
+            self._turned = False
+            self._slice_ends = now + SLICE_SECONDS
+            asyncio.get_running_loop().call_soon(self._loop_turned)  # runs once this stretch yields
+            return True
+        return now < self._slice_ends
+
+    def _loop_turned(self) -> None:
+        self._turned = True
 
     def complete_object_value(
         self,
@@ -38,7 +56,7 @@ class SlicedExecutionContext(StrawberryGraphQLCoreExecutionContext):
         result: Any,
         position_context: Any,
     ) -> Any:
-        if time.perf_counter() < self._slice_ends:
+        if self._in_slice():
             return super().complete_object_value(
                 return_type, field_details_list, info, path, result, position_context
             )
@@ -63,6 +81,5 @@ class SlicedExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
     def _open(self) -> None:
         gate, self._gate = self._gate, None
-        self._slice_ends = time.perf_counter() + SLICE_SECONDS
         if gate is not None and not gate.done():
             gate.set_result(None)
