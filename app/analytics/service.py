@@ -6,7 +6,8 @@
 - MRR: recurring revenue of the month, from the subscription fees of finalized invoices (after
   coupons, before taxes): each fee is spread over the days of its service period, in the customer's
   local dates, and the month takes its days' share. A monthly calendar fee lands whole in its month.
-- Invoiced usage: charge fees of finalized invoices issued in the month, per billable metric.
+- Invoiced usage: charge fees of finalized invoices issued in the month, per billable metric; a metric's
+  units count once per billed period (invoice, subscription, period) however many charges price it.
 - Outstanding invoices: finalized invoices issued in the month and not paid (pending or failed), with
   the part past its due date.
 """
@@ -210,13 +211,17 @@ async def mrrs(session: AsyncSession, filters: Filters) -> list[Mrr]:
 
 INVOICED_USAGES = sa.text(
     """
-SELECT date_trunc('month', i.issuing_date::timestamp)::date, i.currency, bm.code, bm.name,
-       sum(f.units), sum(f.amount_cents)
-FROM fees f
-JOIN (SELECT * FROM invoices WHERE {_SCOPE}) i ON i.id = f.invoice_id
-JOIN charges ch ON ch.id = f.charge_id
-JOIN billable_metrics bm ON bm.id = ch.billable_metric_id
-WHERE f.fee_type = 'charge'
+SELECT month, currency, code, name, sum(units), sum(amount)
+FROM (
+  SELECT date_trunc('month', i.issuing_date::timestamp)::date AS month, i.currency, bm.code, bm.name,
+         max(f.units) AS units, sum(f.amount_cents) AS amount
+  FROM fees f
+  JOIN (SELECT * FROM invoices WHERE {_SCOPE}) i ON i.id = f.invoice_id
+  JOIN charges ch ON ch.id = f.charge_id
+  JOIN billable_metrics bm ON bm.id = ch.billable_metric_id
+  WHERE f.fee_type = 'charge'
+  GROUP BY 1, 2, bm.id, bm.code, bm.name, f.invoice_id, f.subscription_id, f.period_start, f.period_end
+) per_period
 GROUP BY 1, 2, 3, 4
 ORDER BY 1, 2, 3""".replace("{_SCOPE}", _SCOPE)
 )

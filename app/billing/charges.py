@@ -30,9 +30,10 @@ class Usage:
     """What the aggregation of a period's events gave for one charge.
 
     ``units`` is the metric's value (count, sum, max, unique count, latest, weighted sum). Percentage
-    charges also need the number of events and, computed by the database over the events themselves,
-    the amount of the events past the free ones and (with per-transaction limits) the sum of each
-    transaction's clamped fee."""
+    charges also need, computed by the database over the events themselves: the number of events, the
+    number not wholly inside the free allowance (each pays the fixed fee), the amount past the free
+    allowance (the total less the free amount, already subtracted) and, with per-transaction limits,
+    the sum of each paying transaction's clamped fee."""
 
     units: Decimal = ZERO
     events: int = 0
@@ -103,11 +104,13 @@ def has_transaction_limits(properties: dict[str, Any]) -> bool:
 
 
 def percentage(usage: Usage, properties: dict[str, Any]) -> Decimal:
-    """A rate on the amounts past the free ones, plus a fixed fee per paying transaction; with
-    per-transaction limits, the sum of each transaction's limited fee."""
+    """A rate on the amount past the one free allowance (the first ``free_units_per_events`` events or
+    the first ``free_units_per_total_aggregation``, whichever ends first), plus a fixed fee per event not
+    wholly inside it; with per-transaction limits, the sum of each paying transaction's limited fee.
+    The allowance is applied once, by the aggregation (``app.events.aggregation``)."""
     if has_transaction_limits(properties):
         return usage.clamped_fees or ZERO
-    base = max(ZERO, usage.paying_amount - _d(properties.get("free_units_per_total_aggregation")))
+    base = max(ZERO, usage.paying_amount)
     return percent_of(base, _d(properties["rate"])) + _d(properties.get("fixed_amount")) * usage.paying_events
 
 

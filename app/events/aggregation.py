@@ -71,21 +71,41 @@ SELECT r.k,
 FROM r JOIN initial ON initial.k = r.k JOIN running ON running.k = r.k
 GROUP BY r.k, r.s, r.e"""
 
-# $9..$13: per request free events, rate, fixed fee, per-transaction min and max.
+# $9..$14: per request free events (0: none), rate, fixed fee, per-transaction min and max, free amount
+# (0: none). Only events carrying the field count, in (timestamp, id) order; cum is the running sum. One
+# allowance: it ends after event N or where cum reaches A, whichever comes first, so the free amount is
+# F = min(cum_N, A) over the allowances set. The rate applies to the total less F; an event wholly inside
+# (rn <= N and cum <= A) pays no fixed fee; with limits each other event pays clamp(its part past F).
 _PERCENTAGE = """
 SELECT q.k,
        count(ev.amount) AS events,
-       count(ev.amount) FILTER (WHERE ev.rn > q.free) AS paying_events,
-       coalesce(sum(ev.amount) FILTER (WHERE ev.rn > q.free), 0) AS paying_amount,
-       coalesce(sum(LEAST(GREATEST(ev.amount * q.rate / 100 + q.fixed, q.low), q.high)), 0) AS clamped
+       count(ev.amount) FILTER (WHERE NOT ev.inside) AS paying_events,
+       coalesce(GREATEST(sum(ev.amount) - max(ev.free), 0), 0) AS paying_amount,
+       coalesce(sum(LEAST(GREATEST(ev.paying * q.rate / 100 + q.fixed, q.low), q.high))
+           FILTER (WHERE NOT ev.inside), 0) AS clamped
 FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[],
-            $9::int[], $10::numeric[], $11::numeric[], $12::numeric[], $13::numeric[])
-     AS q(k, ext, code, field, agg, s, e, free, rate, fixed, low, high)
+            $9::int[], $10::numeric[], $11::numeric[], $12::numeric[], $13::numeric[], $14::numeric[])
+     AS q(k, ext, code, field, agg, s, e, free, rate, fixed, low, high, free_amount)
 LEFT JOIN LATERAL (
-    SELECT (e.properties->>q.field)::numeric AS amount, row_number() OVER (ORDER BY e.timestamp, e.id) AS rn
-    FROM events e
-    WHERE e.organization_id = $1 AND e.external_subscription_id = q.ext AND e.code = q.code
-      AND e.timestamp >= q.s AND e.timestamp < q.e
+    SELECT f.amount, f.free,
+           (q.free > 0 OR q.free_amount > 0) AND (q.free <= 0 OR f.rn <= q.free)
+               AND (q.free_amount <= 0 OR f.cum <= q.free_amount) AS inside,
+           f.amount - GREATEST(0, LEAST(f.amount, f.free - (f.cum - f.amount))) AS paying
+    FROM (
+        SELECT c.amount, c.rn, c.cum,
+               GREATEST(0, coalesce(LEAST(
+                   CASE WHEN q.free > 0 THEN sum(c.amount) FILTER (WHERE c.rn <= q.free) OVER () END,
+                   CASE WHEN q.free_amount > 0 THEN q.free_amount END), 0)) AS free
+        FROM (
+            SELECT (e.properties->>q.field)::numeric AS amount,
+                   row_number() OVER w AS rn,
+                   sum((e.properties->>q.field)::numeric) OVER w AS cum
+            FROM events e
+            WHERE e.organization_id = $1 AND e.external_subscription_id = q.ext AND e.code = q.code
+              AND e.timestamp >= q.s AND e.timestamp < q.e AND e.properties->>q.field IS NOT NULL
+            WINDOW w AS (ORDER BY e.timestamp, e.id ROWS UNBOUNDED PRECEDING)
+        ) c
+    ) f
 ) ev ON true
 GROUP BY q.k"""
 
@@ -181,6 +201,7 @@ async def _percentage(
         [prop(r, "fixed_amount") or Decimal(0) for _, r in requests],
         [prop(r, "per_transaction_min_amount") for _, r in requests],
         [prop(r, "per_transaction_max_amount") for _, r in requests],
+        [prop(r, "free_units_per_total_aggregation") or Decimal(0) for _, r in requests],
     )
     for row in rows:
         base = results[row["k"]]
