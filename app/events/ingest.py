@@ -4,7 +4,9 @@ then write the whole batch in one statement that skips what is already stored.
 Exactly once: a unique key on (organization, subscription's external id, transaction id) decides; the
 insert is ``INSERT ... SELECT FROM unnest(...) ON CONFLICT DO NOTHING RETURNING``, so concurrent
 senders of the same event store it once and each answer says whether it was new or a duplicate. A bad
-event is rejected on its own; the valid ones of its batch are stored.
+event is rejected on its own; the valid ones of its batch are stored. A valid event that no period
+will bill (outside its subscriptions, or in a period invoiced for good) is stored with warnings
+(``app.events.coverage``), found by the statement that checks the external ids.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from app.events.coverage import SUBSCRIPTIONS, Coverage, EventWarning
 from app.metrics.models import AggregationType
 from app.webhooks.models import WebhookEventType
 from app.webhooks.outbox import emit_on_connection
@@ -34,8 +37,6 @@ Fetch = Callable[..., Awaitable[list[Any]]]
 
 _METRICS = """SELECT code, aggregation_type, field_name FROM billable_metrics
 WHERE organization_id = $1 AND deleted_at IS NULL AND code = ANY($2::text[])"""
-_SUBSCRIPTIONS = """SELECT DISTINCT external_id FROM subscriptions
-WHERE organization_id = $1 AND external_id = ANY($2::text[])"""
 _INSERT = """INSERT INTO events
     (organization_id, external_subscription_id, transaction_id, code, timestamp, properties)
 SELECT $1, e.ext, e.tx, e.code, e.ts, e.props::jsonb
@@ -57,6 +58,8 @@ class EventOutcome:
     code: str | None
     status: EventStatus = EventStatus.REJECTED
     errors: dict[str, str] = field(default_factory=dict)
+    warnings: list[EventWarning] = field(default_factory=list)
+    timestamp: datetime | None = None  # of a valid event
 
 
 @dataclass
@@ -81,6 +84,29 @@ class BatchOutcome:
                 }
                 for event in self.events
                 if event.status is EventStatus.REJECTED
+            ],
+        }
+
+    def warned(self) -> list[EventOutcome]:
+        """The stored events that no period will bill."""
+        return [event for event in self.events if event.status is EventStatus.CREATED and event.warnings]
+
+    def warning_report(self) -> dict[str, Any]:
+        """What a webhook says of a batch that stored events no period will bill."""
+        warned = self.warned()
+        return {
+            "created": self.count(EventStatus.CREATED),
+            "duplicates": self.count(EventStatus.DUPLICATE),
+            "warned": len(warned),
+            "events": [
+                {
+                    "transaction_id": event.transaction_id,
+                    "external_subscription_id": event.external_subscription_id,
+                    "code": event.code,
+                    "timestamp": event.timestamp,
+                    "warnings": [warning.body() for warning in event.warnings],
+                }
+                for event in warned
             ],
         }
 
@@ -178,16 +204,14 @@ async def ingest(
 ) -> BatchOutcome:
     """Validate and store events; ``fetch(sql, *args)`` runs a statement on the caller's connection.
     A ``batch`` with rejected events is announced to webhooks (``events.rejected``) on the same
-    connection (a single event's rejection is the caller's error answer)."""
+    connection (a single event's rejection is the caller's error answer). Newly stored events with
+    warnings are announced (``events.warned``) for a single event too: its answer is a success that a
+    sender may never read."""
     parsed = [_parse(raw, names) for raw in raw_events]
     codes = sorted({o.code for o, _, _ in parsed if o.code})
     externals = sorted({o.external_subscription_id for o, _, _ in parsed if o.external_subscription_id})
     metrics = {row["code"]: row for row in await fetch(_METRICS, organization_id, codes)} if codes else {}
-    known = (
-        {row["external_id"] for row in await fetch(_SUBSCRIPTIONS, organization_id, externals)}
-        if externals
-        else set()
-    )
+    coverage = Coverage(await fetch(SUBSCRIPTIONS, organization_id, externals) if externals else [])
     valid: dict[tuple[str, str], _Valid] = {}
     outcomes = []
     for outcome, timestamp, properties in parsed:
@@ -197,7 +221,7 @@ async def ingest(
         metric = metrics.get(outcome.code)
         if metric is None:
             outcome.errors["code"] = f"no billable metric '{outcome.code}'"
-        if outcome.external_subscription_id not in known:
+        if outcome.external_subscription_id not in coverage.known:
             outcome.errors[names["external_subscription_id"]] = "no subscription with this external id"
         if metric is not None and not outcome.errors:
             aggregation = AggregationType(metric["aggregation_type"])
@@ -208,6 +232,10 @@ async def ingest(
                 outcome.errors[f"properties.{field_name}"] = "must be a number"
         if outcome.errors:
             continue
+        outcome.timestamp = timestamp
+        warning = coverage.warning(outcome.external_subscription_id or "", timestamp)
+        if warning is not None:
+            outcome.warnings.append(warning)
         key = (outcome.external_subscription_id or "", outcome.transaction_id or "")
         if key in valid:  # the same transaction twice in one batch: the first one counts
             outcome.status = EventStatus.DUPLICATE
@@ -231,5 +259,9 @@ async def ingest(
     if batch and result.count(EventStatus.REJECTED):
         await emit_on_connection(
             fetch, organization_id, WebhookEventType.EVENTS_REJECTED, "event_batch", result.rejections()
+        )
+    if result.warned():
+        await emit_on_connection(
+            fetch, organization_id, WebhookEventType.EVENTS_WARNED, "event_batch", result.warning_report()
         )
     return result

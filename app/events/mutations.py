@@ -33,6 +33,7 @@ def _result(outcome: ingest.EventOutcome) -> EventResultType:
         code=outcome.code,
         status=outcome.status,
         errors=outcome.errors,
+        warnings=[warning.body() for warning in outcome.warnings],
     )
 
 
@@ -70,5 +71,6 @@ class EventMutations:
             created=outcome.count(ingest.EventStatus.CREATED),
             duplicates=outcome.count(ingest.EventStatus.DUPLICATE),
             rejected=outcome.count(ingest.EventStatus.REJECTED),
+            warned=len(outcome.warned()),
             events=[_result(event) for event in outcome.events],
         )

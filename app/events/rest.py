@@ -1,6 +1,6 @@
 """``POST /api/v1/events`` (one event) and ``POST /api/v1/events/batch`` (up to 1,000): the plain HTTP
 way to send usage, for high-volume integrations. Fields in snake_case; answers say, per event, whether it
-was stored, a duplicate, or rejected and why."""
+was stored, a duplicate, or rejected and why, and warns of a stored event that no period will bill."""
 
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ def _outcome(event: ingest.EventOutcome) -> dict[str, Any]:
     }
     if event.errors:
         body["errors"] = event.errors
+    if event.warnings:
+        body["warnings"] = [warning.body() for warning in event.warnings]
     return body
 
 
@@ -78,6 +80,7 @@ async def create_events(request: Request, actor: Actor, request_id: str) -> Resp
             "created": outcome.count(ingest.EventStatus.CREATED),
             "duplicates": outcome.count(ingest.EventStatus.DUPLICATE),
             "rejected": outcome.count(ingest.EventStatus.REJECTED),
+            "warned": len(outcome.warned()),
             "events": [_outcome(event) for event in outcome.events],
         },
         request_id,

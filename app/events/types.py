@@ -5,9 +5,11 @@ from datetime import datetime
 import strawberry
 from strawberry.scalars import JSON
 
+from app.events.coverage import WarningCode
 from app.events.ingest import EventStatus
 
 strawberry.enum(EventStatus, name="EventStatus")
+_CODES = ", ".join(code.value for code in WarningCode)
 
 
 @strawberry.type(name="Event")
@@ -28,6 +30,10 @@ class EventResultType:
     code: str | None
     status: EventStatus
     errors: JSON = strawberry.field(description="Each offending field and what is wrong (when REJECTED).")
+    warnings: JSON = strawberry.field(
+        description="Why no period will bill the event, though it is stored (CREATED or DUPLICATE): "
+        f"a list of {{code, message}}, the code one of {_CODES}."
+    )
 
 
 @strawberry.type(name="EventBatchResult")
@@ -35,6 +41,7 @@ class EventBatchResultType:
     created: int
     duplicates: int
     rejected: int
+    warned: int = strawberry.field(description="Events stored now that no period will bill.")
     events: list[EventResultType]
 
 

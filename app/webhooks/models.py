@@ -26,6 +26,7 @@ class WebhookEventType(enum.Enum):
     WALLET_TOPPED_UP = "wallet.topped_up"
     EVENTS_REJECTED = "events.rejected"
     APPROVAL_POLICY_UPDATED = "approval_policy.updated"  # credit-note approval thresholds (four eyes)
+    EVENTS_WARNED = "events.warned"  # stored events that no period will bill
 
 
 class SignatureAlgorithm(enum.Enum):
