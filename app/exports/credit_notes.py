@@ -1,6 +1,7 @@
 """Credit notes as accounting lines: one line per item (the fee it credits, before tax, its tax, its
 total), so that a note's lines add up to its total; the note's split into credit and refund is on its
-first line. Finalized credit notes issued in the range."""
+first line. Each line carries the note's own reason and description (why it was issued) beside the
+name of the fee it credits, as on the invoice. Finalized credit notes issued in the range."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ HEADER = (
     "invoice_number",
     "issuing_date",
     "reason",
+    "credit_note_description",
     "customer_external_id",
     "customer_name",
     "customer_tax_identification_number",
@@ -32,7 +34,8 @@ HEADER = (
 )
 
 LINES = """
-SELECT n.id AS note_id, n.number, i.number AS invoice_number, n.issuing_date, n.reason, n.currency,
+SELECT n.id AS note_id, n.number, i.number AS invoice_number, n.issuing_date, n.reason,
+       n.description AS note_description, n.currency,
        i.customer_snapshot->>'external_id' AS customer_external_id,
        i.customer_snapshot->>'name' AS customer_name,
        i.customer_snapshot->>'tax_identification_number' AS customer_tax_id,
@@ -58,6 +61,7 @@ async def lines(rows: Rows, organization_id: uuid.UUID, first: date, last: date)
             text(row["invoice_number"]),
             row["issuing_date"].isoformat(),
             row["reason"],
+            text(row["note_description"]),
             text(row["customer_external_id"]),
             text(row["customer_name"]),
             text(row["customer_tax_id"]),

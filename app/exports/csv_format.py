@@ -1,17 +1,19 @@
-"""CSV for accounting tools: amounts in major units written exactly from integer minor units, text
-cells defused against formula injection, and rows written out in chunks as they come."""
+"""CSV for accounting tools: amounts in major units written exactly from integer minor units, quantities
+and unit amounts at a fixed precision, text cells defused against formula injection, and rows written
+out in chunks as they come."""
 
 from __future__ import annotations
 
 import csv
 import io
 from collections.abc import AsyncIterator, Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from app.core.currencies import exponent
 from app.core.decimals import text_of
 
 CHUNK_ROWS = 500
+PLACES = 6  # decimals of a quantity or a unit amount (a prorated 30/31 is 0.967742)
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -22,9 +24,17 @@ def money(cents: int, currency: str) -> str:
     return f"{Decimal(cents).scaleb(-places):.{places}f}"
 
 
+def decimal(value: Decimal, places: int = PLACES) -> str:
+    """A quantity or rate rounded half-up to ``places`` decimals, trailing zeros dropped, never in
+    exponent notation: ``0.9677419354838709677419354839`` is ``0.967742``, ``1E+1`` is ``10``."""
+    with localcontext() as context:  # room for every integer digit: quantize never fails
+        context.prec = max(context.prec, value.adjusted() + places + 2)
+        return text_of(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
 def precise_money(cents: Decimal, currency: str) -> str:
-    """A precise minor-unit price (0.2 cent) as major units, as many places as it has (``0.002``)."""
-    return text_of(cents.scaleb(-exponent(currency)))
+    """A precise minor-unit price (0.2 cent) as major units, like ``decimal``: ``0.002``, ``10``."""
+    return decimal(cents.scaleb(-exponent(currency)))
 
 
 def price(major: Decimal, currency: str) -> str:

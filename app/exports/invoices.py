@@ -1,6 +1,10 @@
 """Invoices as accounting lines: one line per fee (quantity, unit amount, discount, net, tax, total),
 then one line per invoice-level deduction (credit-note credits and prepaid credits spent, as negative
-totals), so that an invoice's lines add up to its total. Finalized invoices issued in the range."""
+totals), so that an invoice's lines add up to its total. Finalized invoices issued in the range.
+
+Amounts are the fees' own rounded cents, so the lines add up to the invoice to the cent; quantity and
+unit amount are written at ``csv_format.PLACES`` decimals (half-up), so their product may differ from
+the amount by the rounding (a prorated 30/31 of 10.00: quantity 0.967742, unit amount 10, amount 9.68)."""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from app.core.decimals import text_of
-from app.exports.csv_format import money, precise_money, text
+from app.exports.csv_format import decimal, money, precise_money, text
 
 HEADER = (
     "invoice_number",
@@ -81,7 +85,7 @@ def _fee_line(row: Any) -> list[str]:
         text(row["description"]),
         row["period_start"].isoformat() if row["period_start"] else "",
         row["period_end"].isoformat() if row["period_end"] else "",
-        text_of(row["units"]),
+        decimal(row["units"]),
         precise_money(row["unit_amount_cents"], currency),
         money(row["amount_cents"], currency),
         money(row["coupons_amount_cents"], currency),

@@ -18,7 +18,7 @@ from app.exports.mappings import Codes, Mappings
 from app.integrations.models import MappableType
 
 Rows = Callable[..., AsyncIterator[Any]]
-UNIT_PLACES = 4  # decimal places of a unit price the tools keep; a finer price is written as 1 x amount
+UNIT_PLACES = 4  # places of a unit price or a quantity the tools keep; finer ones are written as 1 x amount
 
 _CUSTOMER = """
        d.customer_snapshot->>'name' AS customer_name, d.customer_snapshot->>'email' AS customer_email,
@@ -120,15 +120,19 @@ def _taxes(row: Any) -> list[tuple[uuid.UUID | None, str]]:
 
 
 def _quantity_and_price(row: Any, amount_cents: int, currency: str) -> tuple[Decimal, Decimal]:
-    """The fee's own quantity and unit price when they multiply to its amount exactly and the price fits
-    the tools' precision, else 1 x the amount."""
+    """The fee's own quantity and unit price when they multiply to its amount exactly and both fit the
+    tools' precision (a prorated 30/31 does not), else 1 x the amount."""
     per_major = minor_per_major(currency)
     units, unit_cents = Decimal(row["units"]), Decimal(row["unit_amount_cents"])
     price = unit_cents / per_major
     exact = units > 0 and units * unit_cents == amount_cents
-    if exact and -int(price.normalize().as_tuple().exponent) <= UNIT_PLACES:
+    if exact and max(_places(units), _places(price)) <= UNIT_PLACES:
         return units.normalize(), price.normalize()
     return Decimal(1), Decimal(amount_cents) / per_major
+
+
+def _places(value: Decimal) -> int:
+    return max(0, -int(value.normalize().as_tuple().exponent))
 
 
 def _single(document: Document, kind: str, description: str, cents: int, tax_code: str, codes: Codes) -> Line:

@@ -16,6 +16,7 @@ from app.graphql.pagination import Limit, Offset, window
 from app.graphql.scalars import BigInt
 from app.invoices.loaders import fee_taxes_of, fees_of
 from app.invoices.models import Fee, FeeKind, Invoice, InvoiceKind, InvoiceStatus, PaymentStatus
+from app.plans.loaders import charges
 
 if TYPE_CHECKING:
     from app.credit_notes.types import CreditNoteType
@@ -44,7 +45,7 @@ class FeeAppliedTaxType:
 class FeeType:
     id: strawberry.ID
     fee_type: FeeKind
-    description: str
+    description: str = strawberry.field(description="The line's name as printed on the invoice.")
     units: str
     unit_amount_cents: str = strawberry.field(description="Precise minor units per unit.")
     precise_amount_cents: str
@@ -62,6 +63,23 @@ class FeeType:
         self, root: strawberry.Parent[Fee], info: Info[Context, Any]
     ) -> list[FeeAppliedTaxType]:
         return await fee_taxes_of(info.context).load(root.id)
+
+    @strawberry.field(
+        description="The name printed on the invoice for this line, fixed when it was issued: a charge's "
+        "invoiceDisplayName (else its metric's name), an add-on's (else its name) or the given description, "
+        "the plan's name and interval for a subscription fee. Same as description."
+    )
+    def invoice_display_name(self, root: strawberry.Parent[Fee]) -> str:
+        return root.description
+
+    @strawberry.field(
+        description="The plan charge a usage line bills, as priced in the plan version it was billed "
+        "under (its chargeModel, properties and invoiceDisplayName); null for other lines."
+    )
+    async def charge(
+        self, root: strawberry.Parent[Fee], info: Info[Context, Any]
+    ) -> Annotated[ChargeType, strawberry.lazy("app.plans.types")] | None:
+        return None if root.charge_id is None else await charges(info.context).load(root.charge_id)
 
 
 @strawberry.type(name="Invoice", description="Amounts in minor units of the invoice's currency.")

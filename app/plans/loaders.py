@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import uuid
 
+import sqlalchemy as sa
 from aiodataloader import DataLoader
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.graphql.context import Context
 from app.plans.models import Charge, Plan
@@ -17,6 +19,25 @@ def charges_of(ctx: Context) -> DataLoader[uuid.UUID, list[Charge]]:
         return [grouped.get(version_id, []) for version_id in ids]
 
     return ctx.loader("charges", batch)
+
+
+def charges(ctx: Context) -> DataLoader[uuid.UUID, Charge | None]:
+    """Charges by id within the caller's organization, of any plan version (an invoice's fee points at
+    the charge of the version it was billed under, a negotiated copy's included)."""
+
+    async def batch(ids: list[uuid.UUID]) -> list[Charge | None]:
+        org = ctx.actor.org()
+
+        async def by_id(session: AsyncSession) -> dict[uuid.UUID, Charge]:
+            rows = await session.scalars(
+                sa.select(Charge).where(Charge.organization_id == org, Charge.id.in_(ids))
+            )
+            return {charge.id: charge for charge in rows}
+
+        found = await ctx.read(by_id)
+        return [found.get(charge_id) for charge_id in ids]
+
+    return ctx.loader("charges_by_id", batch)
 
 
 def plans(ctx: Context) -> DataLoader[uuid.UUID, Plan | None]:
