@@ -108,20 +108,24 @@ def period_at(
     return Period(max(whole.start, started_at), whole.end)
 
 
-def days_touched(start: datetime, end: datetime, timezone: str) -> int:
-    """How many local calendar days ``[start, end)`` touches: a day begun counts as a day used."""
+def service_days(start: datetime, end: datetime, timezone: str) -> int:
+    """How many local calendar days ``[start, end)`` is billed for: the days from the one it starts on
+    up to, not including, the one it ends on.
+
+    A day belongs to exactly one subscription, the one in force when the day ends: the day of a plan
+    change is the new plan's (the old plan's service ends the day before, as an upgrade on 15 January
+    bills 14 days of the old plan), the day a subscription starts is its own, and the day one ends on
+    with nothing after it is not billed. So ``[a, b)`` and ``[b, c)`` never share a day."""
     if end <= start:
         return 0
     zone = ZoneInfo(timezone)
-    first = start.astimezone(zone).date()
-    last = (end - timedelta(microseconds=1)).astimezone(zone).date()
-    return (last - first).days + 1
+    return (end.astimezone(zone).date() - start.astimezone(zone).date()).days
 
 
 def proration(part: Period, whole: Period, timezone: str) -> Fraction:
     """The share of ``whole`` that ``part`` covers, in days (exact, as a fraction)."""
     return Fraction(
-        days_touched(part.start, part.end, timezone), days_touched(whole.start, whole.end, timezone)
+        service_days(part.start, part.end, timezone), service_days(whole.start, whole.end, timezone)
     )
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.billing import charges as rating
 from app.billing.charges import Usage
 from app.billing.money import to_minor
-from app.billing.periods import Period, days_touched, full_period_at
+from app.billing.periods import Period, full_period_at, service_days
 from app.customers.models import Customer, CustomerTax
 from app.events.aggregation import UsageRequest
 from app.invoices.builder import Line
@@ -134,7 +134,7 @@ def _share(
         start = max(start, subscription.trial_ends_at)
     if start >= period.end:
         return Fraction(0)
-    return Fraction(days_touched(start, period.end, timezone), days_touched(whole.start, whole.end, timezone))
+    return Fraction(service_days(start, period.end, timezone), service_days(whole.start, whole.end, timezone))
 
 
 def _fraction(value: Fraction) -> Decimal:

@@ -414,13 +414,26 @@ async def apply_due_transitions(session: AsyncSession, now: datetime) -> int:
                 await reschedule(session, previous)
                 await session.flush()
                 ended.append(previous)
+        if subscription.ending_at is not None and subscription.ending_at <= subscription.subscription_at:
+            # its end came first (a predecessor's end date it inherited): it never starts
+            subscription.status, subscription.canceled_at = SubscriptionStatus.CANCELED, now
+            await session.flush()
+            changed += 1
+            continue
         plan = await session.get_one(Plan, subscription.plan_id)
         subscription.status, subscription.started_at = SubscriptionStatus.ACTIVE, subscription.subscription_at
         if subscription.previous_subscription_id is None:
             subscription.trial_ends_at = _trial_end(subscription.subscription_at, plan)
+        started.append(subscription)
+        if subscription.ending_at is not None and subscription.ending_at <= now:
+            # started and ended since the last run: both, in time order, before anything is billed
+            subscription.status, subscription.terminated_at = (
+                SubscriptionStatus.TERMINATED,
+                subscription.ending_at,
+            )
+            ended.append(subscription)
         await reschedule(session, subscription)
         await session.flush()
-        started.append(subscription)
         changed += 1
     await emit(session, WebhookEventType.SUBSCRIPTION_TERMINATED, ended)
     await emit(session, WebhookEventType.SUBSCRIPTION_STARTED, started)

@@ -103,10 +103,11 @@ async def test_a_termination_bills_the_days_used_and_nothing_after(setup: Setup,
     (invoice,) = await invoices(org, acme)
     assert report.transitions == 1
     assert [(f["feeType"], f["amountCents"]) for f in invoice["fees"]] == [
-        ("SUBSCRIPTION", 323),
+        ("SUBSCRIPTION", 290),
         ("CHARGE", 4),
     ]
-    assert invoice["issuingDate"] == "2026-03-10"  # 1000 x 10 / 31 = 322.58 -> 323
+    # March 1st to 9th: the day it ends on is not billed (1000 x 9 / 31 = 290.32 -> 290)
+    assert invoice["issuingDate"] == "2026-03-10"
 
 
 COUPON = "mutation($input: CreateCouponInput!) { createCoupon(input: $input) { id } }"
@@ -360,12 +361,16 @@ async def test_an_upgrade_bills_the_old_plan_to_today_and_the_new_one_from_today
     await bill(db, (datetime.now(UTC) + timedelta(seconds=1)).isoformat())
 
     days = calendar.monthrange(now.year, now.month)[1]
-    used, left = now.day, days - now.day + 1  # the day of the change counts on both sides
-    termination, start = await invoices(org, acme)
+    # The day of the change is the new plan's only: the old plan's days end the day before.
+    used, left = now.day - 1, days - now.day + 1
+    *ended, start = await invoices(org, acme)
     assert upgraded.ok("changeSubscriptionPlan")["status"] == "ACTIVE"
-    assert [(f["feeType"], f["amountCents"]) for f in termination["fees"]] == [
-        ("SUBSCRIPTION", int((Decimal(1000) * used / days).quantize(Decimal(1), rounding=ROUND_HALF_UP)))
-    ]
+    old_fees = [(f["feeType"], f["amountCents"]) for invoice in ended for f in invoice["fees"]]
+    assert old_fees == (
+        [("SUBSCRIPTION", int((Decimal(1000) * used / days).quantize(Decimal(1), rounding=ROUND_HALF_UP)))]
+        if used
+        else []
+    )
     assert [(f["feeType"], f["amountCents"]) for f in start["fees"]] == [
         ("SUBSCRIPTION", int((Decimal(3100) * left / days).quantize(Decimal(1), rounding=ROUND_HALF_UP)))
     ]
