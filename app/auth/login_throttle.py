@@ -25,10 +25,13 @@ T = TypeVar("T")
 
 _RESERVE = "SELECT wait, reserved_at FROM login_reserve($1::text[], $2::integer[], $3::float8)"
 _EMAIL = "SELECT email FROM users WHERE id = $1"
+# The rows are locked in key order, as login_reserve locks them: otherwise a give-back and a reservation
+# sharing an email and an address could each hold one row and wait for the other (a deadlock).
 _RELEASE = """
-UPDATE login_attempts
-   SET attempts = CASE WHEN key = $1 THEN '{}'::timestamptz[] ELSE array_remove(attempts, $3) END
- WHERE key = ANY($2::text[])"""
+WITH locked AS (SELECT key FROM login_attempts WHERE key = ANY($2::text[]) ORDER BY key FOR UPDATE)
+UPDATE login_attempts a
+   SET attempts = CASE WHEN a.key = $1 THEN '{}'::timestamptz[] ELSE array_remove(a.attempts, $3) END
+  FROM locked WHERE a.key = locked.key"""
 
 
 def email_key(email: str) -> str:
@@ -74,14 +77,10 @@ class PasswordThrottle:
 
     async def reserve(self, email: str, address: str) -> Reservation:
         """Count one password check for ``email`` from ``address``, or ``RateLimited`` if either is spent."""
-        limited = [
-            (key, limit)
-            for key, limit in (
-                (email_key(email), self.max_failures),
-                (f"ip:{address}", self.max_failures_per_address),
-            )
-            if limit > 0
-        ]
+        candidates = [(email_key(email), self.max_failures)]
+        if address:  # no client address known: no key that every such caller would share
+            candidates.append((f"ip:{address}", self.max_failures_per_address))
+        limited = [(key, limit) for key, limit in candidates if limit > 0]
         keys = tuple(key for key, _ in limited)
         if not keys:
             return Reservation(keys, email_key(email), None)

@@ -102,8 +102,10 @@ def _arguments(
 
 
 def _whole(value: Any) -> int | None:
-    """An integer argument as given; anything else (absent, null, a value argument coercion will
-    refuse) counts as not given."""
+    """An integer argument as given (a variable's ``100.0`` is one: GraphQL's ``Int`` takes it as 100);
+    anything else (absent, null, a value argument coercion will refuse) counts as not given."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from typing import Any, NewType
 
 import strawberry
-from graphql import GraphQLError, ValueNode, value_from_ast_untyped
+from graphql import GraphQLError, Undefined, ValueNode, value_from_ast_untyped
 from strawberry.scalars import JSON
 from strawberry.types.scalar import ScalarDefinition, ScalarWrapper
 
@@ -115,8 +115,10 @@ _BIG_INT = strawberry.scalar(
 )
 
 
-def _check_json(value: Any) -> Any:
-    """``value`` when it is JSON no deeper than ``MAX_JSON_DEPTH`` (walked without recursion)."""
+def _check_json(value: Any, *, validating: bool = False) -> Any:
+    """``value`` when it is JSON no deeper than ``MAX_JSON_DEPTH`` (walked without recursion). While a
+    document is validated, a variable inside a literal has no value yet (``Undefined``): it is checked
+    when the operation runs with its variables."""
     stack: list[tuple[Any, int]] = [(value, 0)]
     while stack:
         item, depth = stack.pop()
@@ -127,13 +129,26 @@ def _check_json(value: Any) -> Any:
             stack.extend((child, depth + 1) for child in children)
         elif isinstance(item, float) and not math.isfinite(item):
             raise GraphQLError("JSON numbers are finite")
+        elif item is Undefined and validating:
+            continue
         elif item is not None and not isinstance(item, str | int | float | bool):
             raise GraphQLError("expected a JSON value")
     return value
 
 
+def _without_undefined(value: Any) -> Any:
+    """A literal's variables that were not given: left out of objects, null in lists (as GraphQL
+    treats them). Depth is bounded by the check that comes first."""
+    if isinstance(value, dict):
+        return {k: _without_undefined(v) for k, v in value.items() if v is not Undefined}
+    if isinstance(value, list):
+        return [None if v is Undefined else _without_undefined(v) for v in value]
+    return None if value is Undefined else value
+
+
 def _json_literal(node: ValueNode, variables: dict[str, Any] | None = None) -> Any:
-    return _check_json(value_from_ast_untyped(node, variables))
+    value = _check_json(value_from_ast_untyped(node, variables), validating=variables is None)
+    return value if variables is None else _without_undefined(value)
 
 
 _JSON = ScalarDefinition(

@@ -192,10 +192,10 @@ class GraphQLEndpoint:
             if any(is_statement_timeout(error.original_error) for error in result.errors or ()):
                 raise StatementTimedOut
             await uow.finish()
-            await passwords.settle()
             count_committed(context.committed_changes)
             if context.changed_authorization:
                 self.identities.clear()  # at once here; other processes hear it from PostgreSQL
+            await settle(passwords, request_id)
         except Exception as error:
             with contextlib.suppress(Exception):  # a dead connection cannot roll back
                 await uow.abort()
@@ -215,3 +215,13 @@ class GraphQLEndpoint:
         if result.errors:
             body["errors"] = [format_error(error, request_id, operation_name) for error in result.errors]
         return body, 200
+
+
+async def settle(passwords: PasswordThrottle, request_id: str) -> None:
+    """Give back the reservations of the password checks that succeeded. The request's work is
+    committed by now: a failure here keeps a count one higher than it should be, and is logged, but
+    never turns a committed sign-in or password change into an error."""
+    try:
+        await passwords.settle()
+    except Exception:
+        log.exception("password throttle give-back failed request=%s", request_id)

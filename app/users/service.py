@@ -111,7 +111,11 @@ def check_new_password(current_password: str, new_password: str) -> None:
 async def end_token(session: AsyncSession, user_id: uuid.UUID, token_id: str, expires_at: datetime) -> User:
     """Sign out one token; tokens already past their expiry are forgotten on the way."""
     user = await get(session, user_id)
-    await session.execute(sa.delete(EndedToken).where(EndedToken.expires_at < sa.func.now()))
+    # forgotten an hour after their expiry, so that a database clock ahead of this one never lets
+    # an ended token work again
+    await session.execute(
+        sa.delete(EndedToken).where(EndedToken.expires_at < sa.func.now() - sa.text("interval '1 hour'"))
+    )
     session.add(EndedToken(token_id=token_id, user_id=user_id, expires_at=expires_at))
     async with constraint_errors(_ENDED_TOKEN):
         await session.flush()
