@@ -46,7 +46,7 @@ class CreditNoteInput:
     description: str | None = None
 
 
-async def _next_number(session: AsyncSession, organization_id: uuid.UUID) -> tuple[int, str]:
+async def next_number(session: AsyncSession, organization_id: uuid.UUID) -> tuple[int, str]:
     sequence, prefix = (
         await session.execute(
             sa.update(Organization)
@@ -92,7 +92,7 @@ async def create_credit_note(session: AsyncSession, actor: Actor, data: CreditNo
     customer = await session.get_one(Customer, invoice.customer_id)
     organization = await session.get_one(Organization, invoice.organization_id)
     requester = await person_of(session, actor)  # a key requests for the person who created it
-    sequential_id, number = await _next_number(session, invoice.organization_id)
+    sequential_id, number = await next_number(session, invoice.organization_id)
     note = CreditNote(
         id=uuid.uuid4(),
         organization_id=invoice.organization_id,

@@ -25,7 +25,7 @@ from app.db.engine import session_fetch
 from app.events.aggregation import aggregate
 from app.invoices import builder
 from app.invoices.models import Fee, FeeTax, Invoice, InvoiceKind, InvoiceStatus, PaymentStatus
-from app.invoicing import compose, credits
+from app.invoicing import compose, credits, unused
 from app.invoicing.models import InvoiceSubscription
 from app.invoicing.schedule import Boundary, next_boundary
 from app.organizations.models import Organization
@@ -170,6 +170,8 @@ async def bill(
     )
     session.add_all([i.link for i in issued] + [t for i in issued for t in i.spent])
     await session.flush()
+    ended = [s for s, b in work if b.kind == "termination" and s.id not in held]
+    await unused.give_back(session, ended, data)
     return [i.invoice for i in issued]
 
 
@@ -210,6 +212,16 @@ def _issue(
     return _Issued(invoice, fees, fee_taxes, link, spent)
 
 
+def _advance(link: InvoiceSubscription, subscription: Subscription) -> Period | None:
+    """A draft's period paid in advance, cut at its subscription's end if it ended since."""
+    if link.advance_start is None or link.advance_end is None:
+        return None
+    end = link.advance_end
+    if subscription.terminated_at is not None:
+        end = max(link.advance_start, min(end, subscription.terminated_at))
+    return Period(link.advance_start, end)
+
+
 async def _recompute(session: AsyncSession, invoice: Invoice, *, final: bool) -> None:
     """A draft's fees again from today's usage (late events count); with ``final``, consume credits."""
     link = await session.scalar(
@@ -222,7 +234,7 @@ async def _recompute(session: AsyncSession, invoice: Invoice, *, final: bool) ->
         link.billed_at,
         link.kind,
         Period(link.arrears_start, link.arrears_end) if link.arrears_start and link.arrears_end else None,
-        Period(link.advance_start, link.advance_end) if link.advance_start and link.advance_end else None,
+        _advance(link, subscription),
     )
     data = await compose.load(session, [subscription])
     usages = (await _usages(session, [(subscription, boundary)], data))[0]
