@@ -11,7 +11,7 @@ from app.core.validation import parse_id
 from app.graphql.context import Context
 from app.invoices import service
 from app.invoices.types import CreateInvoiceInput, InvoiceIdInput, InvoiceType, UpdateInvoiceInput
-from app.invoicing import service as invoicing
+from app.invoicing import drafts as invoicing
 
 
 @strawberry.type

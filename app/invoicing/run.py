@@ -15,7 +15,7 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from app.db.engine import Database
-from app.invoicing import service
+from app.invoicing import drafts, service
 from app.observability.metrics import INVOICES
 from app.subscriptions.models import Subscription
 from app.subscriptions.service import apply_due_transitions
@@ -74,7 +74,7 @@ async def run(db: Database, at: datetime, batch: int = BATCH) -> RunReport:
         INVOICES.inc(len(invoices))  # committed
     while True:
         async with db.sessionmaker() as session, session.begin():
-            finalized = await service.finalize_due_drafts(session, at.date())
+            finalized = await drafts.finalize_due_drafts(session, at.date())
         report.finalized += finalized
         if finalized == 0:
             break

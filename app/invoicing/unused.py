@@ -3,7 +3,7 @@ its subscription ends before that period does (an upgrade now, a termination), t
 the period's end were paid and will not be served: the run that bills the termination gives them back
 as a credit note on the invoice that billed them (the same share of the fee, after coupons, as the days
 are of the days it billed, with its taxes), which the customer's next invoices consume. A draft still
-open is recomputed with its period cut instead (``app.invoicing.service``)."""
+open is recomputed with its period cut instead (``app.invoicing.drafts``)."""
 
 from __future__ import annotations
 
