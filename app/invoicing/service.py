@@ -19,7 +19,7 @@ from app.db.engine import session_fetch
 from app.events.aggregation import aggregate
 from app.invoices import builder
 from app.invoices.models import Fee, FeeTax, Invoice, InvoiceKind, InvoiceStatus
-from app.invoicing import compose, credits, unused
+from app.invoicing import compose, credits
 from app.invoicing.models import InvoiceSubscription
 from app.invoicing.schedule import Boundary, next_boundary
 from app.plans.models import Charge
@@ -158,8 +158,6 @@ async def bill(
     )
     session.add_all([i.link for i in issued] + [t for i in issued for t in i.spent])
     await session.flush()
-    ended = [s for s, b in work if b.kind == "termination" and s.id not in held]
-    await unused.give_back(session, ended, data)
     return [i.invoice for i in issued]
 
 

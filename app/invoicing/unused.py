@@ -1,9 +1,9 @@
 """Time paid in advance and not used. A plan paid in advance is billed each period at its start; when
-its subscription ends before that period does (an upgrade now, a termination), the days from its end to
-the period's end were paid and will not be served: the run that bills the termination gives them back
-as a credit note on the invoice that billed them (the same share of the fee, after coupons, as the days
-are of the days it billed, with its taxes), which the customer's next invoices consume. A draft still
-open is recomputed with its period cut instead (``app.invoicing.drafts``)."""
+its subscription ends before that period does (an upgrade now, a termination, an end date reached), the
+days from its end to the period's end were paid and will not be served: they are given back the moment
+it ends, as a credit note on the invoice that billed them (the same share of the fee, after coupons, as
+the days are of the days it billed, with its taxes), which the customer's next invoices consume. A
+draft still open is recomputed with its period cut instead (``app.invoicing.drafts``)."""
 
 from __future__ import annotations
 
@@ -20,10 +20,17 @@ from app.billing.periods import service_days
 from app.credit_notes.models import CreditNote, CreditNoteReason
 from app.credit_notes.system import credit_fee
 from app.invoices.models import Fee, FeeKind, Invoice, InvoiceStatus
-from app.invoicing.compose import BillingData
+from app.invoicing.compose import BillingData, load
 from app.subscriptions.models import Subscription, SubscriptionStatus
 
 _CHANGED, _CANCELED = CreditNoteReason.ORDER_CHANGE, CreditNoteReason.ORDER_CANCELLATION
+
+
+async def give_back_on_termination(session: AsyncSession, ended: Sequence[Subscription]) -> list[CreditNote]:
+    """``give_back`` for subscriptions just terminated (a termination, an upgrade, an end date reached)."""
+    if not ended:
+        return []
+    return await give_back(session, ended, await load(session, ended))
 
 
 async def give_back(

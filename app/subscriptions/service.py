@@ -20,6 +20,7 @@ from app.customers.models import Customer
 from app.customers.service import live as live_customers
 from app.db.errors import constraint_errors
 from app.db.pagination import paginate, windowed_per
+from app.invoicing import unused
 from app.invoicing.schedule import reschedule
 from app.organizations.models import Organization
 from app.plans import overrides as plan_overrides
@@ -288,6 +289,7 @@ async def terminate_subscription(
     else:
         subscription.status, subscription.terminated_at = SubscriptionStatus.TERMINATED, now
         await reschedule(session, subscription)  # a last invoice for the time used
+        await unused.give_back_on_termination(session, [subscription])
     await session.flush()
     await emit(session, WebhookEventType.SUBSCRIPTION_TERMINATED, [subscription])
     return subscription
@@ -362,6 +364,8 @@ async def change_plan(
         await session.flush()
     await reschedule(session, successor)
     await session.flush()
+    if current.status is SubscriptionStatus.TERMINATED:  # an upgrade now: its successor is known
+        await unused.give_back_on_termination(session, [current])
     await emit_data(
         session,
         current.organization_id,
@@ -393,6 +397,9 @@ async def apply_due_transitions(session: AsyncSession, now: datetime) -> int:
             SubscriptionStatus.TERMINATED,
             subscription.ending_at,
         )
+        successor = await _pending_successor(session, subscription)
+        if successor is not None:  # a plan change scheduled past the end: it never starts
+            successor.status, successor.canceled_at = SubscriptionStatus.CANCELED, now
         await reschedule(session, subscription)
         ended.append(subscription)
         changed += 1
@@ -435,6 +442,8 @@ async def apply_due_transitions(session: AsyncSession, now: datetime) -> int:
         await reschedule(session, subscription)
         await session.flush()
         changed += 1
+    await session.flush()
+    await unused.give_back_on_termination(session, ended)
     await emit(session, WebhookEventType.SUBSCRIPTION_TERMINATED, ended)
     await emit(session, WebhookEventType.SUBSCRIPTION_STARTED, started)
     return changed
