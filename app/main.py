@@ -19,6 +19,7 @@ from starlette.routing import Route
 
 from app.auth.cache import IdentityCache
 from app.auth.throttle import Limits
+from app.console import routes as console_routes
 from app.db import embedded, migrate
 from app.db.engine import Database, resolve_url
 from app.db.urls import driver_dsn
@@ -141,6 +142,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             ),
             *probes,
             *REST_ROUTES,
+            *console_routes(),  # last: the web console at / (its client routes)
         ],
         middleware=[Middleware(ObserveRequests)],
         lifespan=lifespan,

@@ -9,7 +9,8 @@ from app.auth.rest import Protected
 from app.main import create_app
 from tests.conftest import settings_for_tests
 
-OPEN = {"/graphql", "/health", "/live", "/ready", "/metrics"}  # the graph declares per field; probes
+# the graph declares per field; probes; the console's static files (public: its data comes from the graph)
+OPEN = {"/graphql", "/health", "/live", "/ready", "/metrics", "/assets/{name:path}", "/{path:path}"}
 
 
 def test_every_rest_route_is_protected_by_a_declared_permission() -> None:

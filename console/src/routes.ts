@@ -1,0 +1,52 @@
+// THE route table. The navigation, the route guard and the landing page all read it: a screen is
+// shown, linked and opened only when the member holds every permission its route declares.
+// Only screens that exist are listed here (no placeholders).
+import { lazy, type ComponentType, type LazyExoticComponent } from "react";
+
+import { holdsAll, type Permission, type PermissionSet } from "./session/permissions";
+
+export interface ConsoleRoute {
+  /** A stable name (the landing preference refers to it). */
+  readonly id: string;
+  /** The client path (react-router syntax); nested paths of a screen are declared by the screen. */
+  readonly path: string;
+  /** The page's title and its navigation label. */
+  readonly title: string;
+  readonly screen: LazyExoticComponent<ComponentType>;
+  /** Every permission the screen needs to open (all of them). */
+  readonly permissions: readonly Permission[];
+  /** Whether the navigation links it (detail pages are reached from their lists). */
+  readonly nav: boolean;
+}
+
+export const ROUTES: readonly ConsoleRoute[] = [
+  {
+    id: "customers",
+    path: "/customers",
+    title: "Customers",
+    screen: lazy(() => import("./customers/CustomersList")),
+    permissions: ["customers:view"],
+    nav: true,
+  },
+];
+
+/** Where a member lands after sign-in: the first of these they may open (revenue with
+ * analytics:view, else customers), else the first route of the table they may open. Ids without a
+ * route yet are skipped. */
+export const LANDING_PREFERENCE: readonly string[] = ["revenue", "customers"];
+
+export function mayOpen(route: ConsoleRoute, permissions: PermissionSet): boolean {
+  return holdsAll(permissions, route.permissions);
+}
+
+export function navigation(permissions: PermissionSet): readonly ConsoleRoute[] {
+  return ROUTES.filter((route) => route.nav && mayOpen(route, permissions));
+}
+
+export function landingRoute(permissions: PermissionSet): ConsoleRoute | null {
+  for (const id of LANDING_PREFERENCE) {
+    const route = ROUTES.find((r) => r.id === id);
+    if (route && mayOpen(route, permissions)) return route;
+  }
+  return ROUTES.find((route) => route.nav && mayOpen(route, permissions)) ?? null;
+}
