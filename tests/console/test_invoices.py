@@ -2,14 +2,18 @@
 exactly when the route table and the member's permissions say; the list filters by status (kept in the
 URL); the detail shows the fees with exact amounts from integer minor units; Void is offered exactly
 when console/src/invoices/actions.ts's canVoid says (finalized, unpaid, invoices:void) and works; the
-graph's refusal shows in a notification; the CSV export downloads a file whose header row is the
+graph's refusal shows in a notification; a draft (billed by `billgraph bill`) offers Refresh and
+Finalize exactly with invoices:update, and both work; the CSV export downloads a file whose header row is the
 export's. The invoices are one-off invoices from the demo's add-on, made through the graph."""
 
 from __future__ import annotations
 
 import csv
 import io
+import os
 import re
+import subprocess
+import sys
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -18,7 +22,7 @@ import pytest
 from playwright.async_api import Browser, Page, expect
 
 from app.exports.invoices import HEADER
-from tests.console.conftest import DEMO_MEMBERS, DEMO_PASSWORD, LiveServer, route_table
+from tests.console.conftest import DEMO_MEMBERS, DEMO_PASSWORD, ROOT, LiveServer, route_table
 from tests.console.test_accessibility import axe_script, serious_violations
 from tests.console.test_shell import expected_navigation, sign_in
 
@@ -325,3 +329,78 @@ async def test_the_invoice_screens_with_data_are_accessible(
         assert {screen: v for screen, v in found.items() if v} == {}
     finally:
         await context.close()
+
+
+@pytest.fixture(scope="module")
+def draft(live_server: LiveServer, console_database: str, demo: Demo) -> dict[str, Any]:
+    """A draft invoice: a subscription to a plan paid in advance, for a customer whose drafts wait 30
+    days, billed once by `billgraph bill` on the live server's database."""
+    admin = demo.admin
+    customer = live_server.ok("{ customers(limit: 6) { collection { id } } }", admin)["customers"][
+        "collection"
+    ][5]
+    live_server.ok(
+        "mutation($id: ID!) { updateCustomer(input: {id: $id, invoiceGracePeriod: 30}) { id } }",
+        admin,
+        id=customer["id"],
+    )
+    plan = next(
+        p
+        for p in live_server.ok("{ plans { collection { id code } } }", admin)["plans"]["collection"]
+        if p["code"] == "starter"
+    )
+    live_server.ok(
+        'mutation($c: ID!, $p: ID!) { createSubscription(input: {customerId: $c, planId: $p, externalId: "sub_draft"}) { id } }',
+        admin,
+        c=customer["id"],
+        p=plan["id"],
+    )
+    env = {
+        **os.environ,
+        "DATABASE_URL": console_database,
+        "BILLGRAPH_SECRET_KEY": "console-test-key-" + "k" * 40,
+    }
+    subprocess.run(
+        [sys.executable, "-m", "app.cli", "bill"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    drafts = live_server.ok(
+        f"query($c: ID!) {{ invoices(customerId: $c, status: [DRAFT]) {{ collection {{ {INVOICE_FIELDS} }} }} }}",
+        admin,
+        c=customer["id"],
+    )["invoices"]["collection"]
+    assert drafts, "billing made no draft"
+    return drafts[0]  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("member", MEMBERS)
+async def test_a_draft_offers_refresh_and_finalize_exactly_when_the_predicate_says(
+    page: Page, live_server: LiveServer, draft: dict[str, Any], member: str
+) -> None:
+    permissions = permissions_of(live_server, member)
+    await signed_in(page, member, f"/invoices/{draft['id']}")
+    await expect(page.get_by_role("heading", name=f"Invoice {draft['number']}", level=1)).to_be_visible()
+    offered = (
+        1 if "invoices:update" in permissions else 0
+    )  # canRefresh and canFinalize: a draft + invoices:update
+    await expect(page.get_by_role("button", name="Refresh")).to_have_count(offered)
+    await expect(page.get_by_role("button", name="Finalize")).to_have_count(offered)
+    await expect(page.get_by_role("button", name="Void")).to_have_count(0)
+
+
+async def test_a_draft_is_refreshed_then_finalized(
+    page: Page, live_server: LiveServer, draft: dict[str, Any], demo: Demo
+) -> None:
+    await signed_in(page, DEMO_MEMBERS[0], f"/invoices/{draft['id']}")
+    await page.get_by_role("button", name="Refresh").click()
+    await expect(page.get_by_role("status").filter(has_text="The draft was refreshed")).to_be_visible()
+    await page.get_by_role("button", name="Finalize").click()
+    await expect(page.get_by_role("status").filter(has_text="The invoice was finalized")).to_be_visible()
+    await expect(page.get_by_role("button", name="Finalize")).to_have_count(0)
+    await expect(page.get_by_role("button", name="Void")).to_be_visible()
+    answer = live_server.ok("query($id: ID!) { invoice(id: $id) { status } }", demo.admin, id=draft["id"])
+    assert answer["invoice"]["status"] == "FINALIZED"
