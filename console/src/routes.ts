@@ -28,6 +28,22 @@ export const ROUTES: readonly ConsoleRoute[] = [
     permissions: ["customers:view"],
     nav: true,
   },
+  {
+    id: "invoices",
+    path: "/invoices",
+    title: "Invoices",
+    screen: lazy(() => import("./invoices/InvoicesList")),
+    permissions: ["invoices:view"],
+    nav: true,
+  },
+  {
+    id: "invoice",
+    path: "/invoices/:id",
+    title: "Invoice",
+    screen: lazy(() => import("./invoices/InvoiceDetail")),
+    permissions: ["invoices:view"],
+    nav: false,
+  },
 ];
 
 /** Where a member lands after sign-in: the first of these they may open (revenue with

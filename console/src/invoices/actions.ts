@@ -1,0 +1,52 @@
+// What a member may do with an invoice: its state combined with the permission the graph requires for
+// the mutation (docs/permissions.md). The screens show exactly the actions these predicates allow; the
+// graph still decides. No role names here.
+import type { InvoicePaymentStatus, InvoiceStatus } from "../gql/graphql";
+import type { Permission, PermissionSet } from "../session/permissions";
+
+export interface InvoiceState {
+  readonly status: InvoiceStatus;
+  readonly paymentStatus: InvoicePaymentStatus;
+}
+
+export type InvoiceAction = "refresh" | "finalize" | "void";
+
+/** The permission each action's mutation declares (refreshInvoice, finalizeInvoice, voidInvoice). */
+export const ACTION_PERMISSION: Readonly<Record<InvoiceAction, Permission>> = {
+  refresh: "invoices:update",
+  finalize: "invoices:update",
+  void: "invoices:void",
+};
+
+/** The CSV export of invoices (GET /api/v1/exports/invoices.csv). */
+export const EXPORT_PERMISSION: Permission = "invoices:export";
+
+/** A draft is recomputed from the current usage and prices. */
+export function canRefresh(invoice: InvoiceState, permissions: PermissionSet): boolean {
+  return invoice.status === "DRAFT" && permissions.has(ACTION_PERMISSION.refresh);
+}
+
+/** A draft is finalized: numbered, frozen, sent for payment. */
+export function canFinalize(invoice: InvoiceState, permissions: PermissionSet): boolean {
+  return invoice.status === "DRAFT" && permissions.has(ACTION_PERMISSION.finalize);
+}
+
+/** A finalized invoice not yet paid is voided (a paid one takes a credit note instead). */
+export function canVoid(invoice: InvoiceState, permissions: PermissionSet): boolean {
+  return (
+    invoice.status === "FINALIZED" && invoice.paymentStatus !== "SUCCEEDED" && permissions.has(ACTION_PERMISSION.void)
+  );
+}
+
+export function canExport(permissions: PermissionSet): boolean {
+  return permissions.has(EXPORT_PERMISSION);
+}
+
+/** The actions offered on this invoice, in the order the screen shows them. */
+export function invoiceActions(invoice: InvoiceState, permissions: PermissionSet): readonly InvoiceAction[] {
+  const actions: InvoiceAction[] = [];
+  if (canRefresh(invoice, permissions)) actions.push("refresh");
+  if (canFinalize(invoice, permissions)) actions.push("finalize");
+  if (canVoid(invoice, permissions)) actions.push("void");
+  return actions;
+}
