@@ -15,7 +15,7 @@ from app.credit_notes.models import CreditNote, CreditNoteItem, CreditNoteReason
 from app.credit_notes.service import next_number
 from app.customers.models import Customer
 from app.invoices.builder import local_today
-from app.invoices.models import Fee, Invoice
+from app.invoices.models import Fee, Invoice, InvoiceStatus
 from app.webhooks.models import WebhookEventType
 from app.webhooks.outbox import emit
 
@@ -32,6 +32,8 @@ async def credit_fee(
     remains creditable on it; None when nothing does."""
     # locked as a person's note locks it: two notes made at once never credit more than it holds
     invoice = await invoice_of(session, invoice.organization_id, str(invoice.id), lock=True)
+    if invoice.status is not InvoiceStatus.FINALIZED:  # voided meanwhile: nothing left to credit
+        return None
     errors = Collector()
     result = await estimate(session, invoice, [ItemInput(str(fee.id), 1)], errors)
     amount = min(amount_cents, result.creditable_by_fee.get(fee.id, 0))

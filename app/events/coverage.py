@@ -57,6 +57,17 @@ class _Span:
     def covers(self, at: datetime) -> bool:
         return self.starts <= at and (self.ends is None or at < self.ends)
 
+    def bills_after(self, at: datetime) -> bool:
+        """A period of it ending after ``at`` is still to bill (or to recompute, as a draft)."""
+        if self.ends is not None and self.ends <= at:
+            return False
+        return (
+            self.billed_through is None
+            or self.ends is None
+            or self.billed_through < self.ends
+            or (self.draft_from is not None)
+        )
+
     def still_bills(self, at: datetime) -> bool:
         """Not invoiced yet, or invoiced in a draft that will be recomputed."""
         if self.billed_through is None or at >= self.billed_through:
@@ -76,14 +87,18 @@ class Coverage:
                 span = _Span(row["starts"], row["ends"], row["billed_through"], row["draft_from"])
                 self._spans[row["external_id"]].append(span)
 
-    def warning(self, external_id: str, at: datetime) -> EventWarning | None:
-        """Why no period will bill an event of ``external_id`` at ``at`` (None: one will)."""
+    def warning(self, external_id: str, at: datetime, *, recurring: bool = False) -> EventWarning | None:
+        """Why no period will bill an event of ``external_id`` at ``at`` (None: one will). A recurring
+        metric's periods count every event since the beginning, so its event is billed by any period
+        still to bill after it, whenever it happened."""
         spans = self._spans.get(external_id, [])
         if not spans:
             return EventWarning(
                 WarningCode.SUBSCRIPTION_CANCELED,
                 "every subscription with this external id is canceled; no period will bill it",
             )
+        if recurring and any(span.bills_after(at) for span in spans):
+            return None
         covering = [span for span in spans if span.covers(at)]
         if covering:
             if any(span.still_bills(at) for span in covering):

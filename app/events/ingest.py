@@ -35,7 +35,7 @@ _NUMERIC = {
 
 Fetch = Callable[..., Awaitable[list[Any]]]
 
-_METRICS = """SELECT code, aggregation_type, field_name FROM billable_metrics
+_METRICS = """SELECT code, aggregation_type, field_name, recurring FROM billable_metrics
 WHERE organization_id = $1 AND deleted_at IS NULL AND code = ANY($2::text[])"""
 _INSERT = """INSERT INTO events
     (organization_id, external_subscription_id, transaction_id, code, timestamp, properties)
@@ -233,7 +233,8 @@ async def ingest(
         if outcome.errors:
             continue
         outcome.timestamp = timestamp
-        warning = coverage.warning(outcome.external_subscription_id or "", timestamp)
+        recurring = metric is not None and bool(metric["recurring"])
+        warning = coverage.warning(outcome.external_subscription_id or "", timestamp, recurring=recurring)
         if warning is not None:
             outcome.warnings.append(warning)
         key = (outcome.external_subscription_id or "", outcome.transaction_id or "")

@@ -53,7 +53,11 @@ async def _recompute(session: AsyncSession, invoice: Invoice, *, final: bool) ->
     )
     if link is None:
         raise ValidationFailed.one("id", "only subscription invoices are recomputed")
-    subscription = await session.get_one(Subscription, link.subscription_id)
+    # locked (shared) and read afresh: a termination in flight is either committed before this reads
+    # its end (and the period is cut here) or waits for this (and credits the finalized invoice)
+    subscription = await session.get_one(
+        Subscription, link.subscription_id, with_for_update={"read": True}, populate_existing=True
+    )
     boundary = Boundary(
         link.billed_at,
         link.kind,

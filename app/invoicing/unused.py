@@ -100,6 +100,7 @@ def _description(fee: Fee, subscription: Subscription, data: BillingData) -> str
     assert subscription.terminated_at is not None
     assert fee.period_end is not None
     zone = ZoneInfo(data.timezone(data.customers[subscription.customer_id]))
-    first = subscription.terminated_at.astimezone(zone).date()
+    credited_from = max(subscription.terminated_at, subscription.trial_ends_at or subscription.terminated_at)
+    first = credited_from.astimezone(zone).date()
     last = fee.period_end.astimezone(zone).date() - timedelta(days=1)
     return f"Unused time of {fee.description}, paid in advance: {first.isoformat()} to {last.isoformat()}"

@@ -288,12 +288,16 @@ async def update_plan(session: AsyncSession, actor: Actor, plan_id: uuid.UUID, d
     plan = await get_plan(session, organization_id, plan_id)
     await session.execute(sa.select(Plan.id).where(Plan.id == plan.id).with_for_update(key_share=True))
     errors = Collector()
-    billed_as = (plan.interval, plan.amount_currency)
+    # how running subscriptions are billed: their periods, currency, and whether a period is paid at
+    # its start (what has been paid in advance is given back on that basis)
+    billed_as = (plan.interval, plan.amount_currency, plan.pay_in_advance)
     _apply(errors, plan, data, creating=False)
-    if (plan.interval, plan.amount_currency) != billed_as and await live_on_plan(session, plan.id):
+    now_billed_as = (plan.interval, plan.amount_currency, plan.pay_in_advance)
+    if now_billed_as != billed_as and await live_on_plan(session, plan.id):
         for path, before, after in (
             ("interval", billed_as[0], plan.interval),
             ("amountCurrency", billed_as[1], plan.amount_currency),
+            ("payInAdvance", billed_as[2], plan.pay_in_advance),
         ):
             if before != after:
                 errors.add(path, "cannot change while subscriptions use the plan")
