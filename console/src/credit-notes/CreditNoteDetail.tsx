@@ -63,7 +63,7 @@ export default function CreditNoteDetail() {
       <Group justify="space-between" align="flex-start">
         <Group gap="sm">
           <Title order={1}>Credit note {note.number}</Title>
-          <Badge color={STATUS_COLORS[note.status]} variant="light" size="lg">
+          <Badge color={STATUS_COLORS[note.status]} variant="filled" autoContrast size="lg">
             {STATUSES[note.status]}
           </Badge>
         </Group>

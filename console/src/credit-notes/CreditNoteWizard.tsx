@@ -20,7 +20,7 @@ export default function CreditNoteWizard() {
     return (
       <Stack>
         <Title order={1}>New credit note</Title>
-        <Alert color="yellow" title="Which invoice?">
+        <Alert color="blue" title="Which invoice?">
           A credit note credits a finalized invoice. Start from the credit notes list (New credit note) to choose it.
         </Alert>
         <Anchor component={Link} to="/credit-notes">
@@ -287,13 +287,11 @@ function Wizard({ invoiceId }: { readonly invoiceId: string }) {
 
 function Figure({ label, value }: { readonly label: string; readonly value: string }) {
   return (
-    <div>
-      <Text size="xs" c="dimmed">
+    <div role="group" aria-label={label}>
+      <Text size="xs" c="dimmed" aria-hidden>
         {label}
       </Text>
-      <Text fw={500} aria-label={label}>
-        {value}
-      </Text>
+      <Text fw={500}>{value}</Text>
     </div>
   );
 }

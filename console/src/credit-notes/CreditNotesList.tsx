@@ -58,7 +58,7 @@ function NewCreditNote() {
   return (
     <>
       <Button onClick={() => setOpened(true)}>New credit note</Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title="New credit note">
+      <Modal opened={opened} onClose={() => setOpened(false)} title="New credit note" closeButtonProps={{ "aria-label": "Close" }}>
         <form onSubmit={(event) => void submit(event)}>
           <Stack>
             <TextInput

@@ -102,7 +102,7 @@ export function CreditNotesTable({
                       {withInvoice && <Table.Td>{note.invoice?.number ?? "—"}</Table.Td>}
                       <Table.Td>{REASONS[note.reason]}</Table.Td>
                       <Table.Td>
-                        <Badge color={STATUS_COLORS[note.status]} variant="light">
+                        <Badge color={STATUS_COLORS[note.status]} variant="filled" autoContrast>
                           {STATUSES[note.status]}
                         </Badge>
                       </Table.Td>

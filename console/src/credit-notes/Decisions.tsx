@@ -65,7 +65,7 @@ export function Decisions({ note, onDone }: { readonly note: Note; readonly onDo
           {problem}
         </Alert>
       )}
-      <Modal opened={rejecting} onClose={() => setRejecting(false)} title={`Reject ${note.number}`}>
+      <Modal opened={rejecting} onClose={() => setRejecting(false)} title={`Reject ${note.number}`} closeButtonProps={{ "aria-label": "Close" }}>
         <form
           onSubmit={(event) => {
             event.preventDefault();
@@ -105,7 +105,7 @@ export function Decisions({ note, onDone }: { readonly note: Note; readonly onDo
           </Stack>
         </form>
       </Modal>
-      <Modal opened={confirmingVoid} onClose={() => setConfirmingVoid(false)} title={`Void ${note.number}`}>
+      <Modal opened={confirmingVoid} onClose={() => setConfirmingVoid(false)} title={`Void ${note.number}`} closeButtonProps={{ "aria-label": "Close" }}>
         <Stack>
           <Text>Voiding withdraws the credit note; what it credited becomes creditable again.</Text>
           {voiding.error && (

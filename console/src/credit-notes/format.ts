@@ -61,11 +61,12 @@ export const STATUSES: Record<CreditNoteStatus, string> = {
   REJECTED: "Rejected",
 };
 
+// Filled badges in shades that keep text at 4.5:1 (white text, black on the yellow).
 export const STATUS_COLORS: Record<CreditNoteStatus, string> = {
-  PENDING_APPROVAL: "yellow",
-  FINALIZED: "green",
-  VOIDED: "gray",
-  REJECTED: "red",
+  PENDING_APPROVAL: "yellow.4",
+  FINALIZED: "teal.9",
+  VOIDED: "gray.7",
+  REJECTED: "red.9",
 };
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
