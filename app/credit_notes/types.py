@@ -109,6 +109,15 @@ class CreditNoteEstimateItemType:
 
 
 @strawberry.type(
+    name="CreditNoteCreditableFee",
+    description="What remains creditable on one fee of the invoice (before taxes) before the note.",
+)
+class CreditNoteCreditableFeeType:
+    fee_id: strawberry.ID
+    creditable_amount_cents: BigInt
+
+
+@strawberry.type(
     name="CreditNoteEstimate",
     description="A credit note before it is made: its amounts, and what remains creditable (taxes "
     "included) and refundable on the invoice before it.",
@@ -121,6 +130,9 @@ class CreditNoteEstimateType:
     max_creditable_amount_cents: BigInt
     max_refundable_amount_cents: BigInt
     items: list[CreditNoteEstimateItemType]
+    creditable_fees: list[CreditNoteCreditableFeeType] = strawberry.field(
+        description="Every fee of the invoice with what remains creditable on it (before taxes)."
+    )
 
     @classmethod
     def of(cls, estimate: Estimate, currency: str) -> CreditNoteEstimateType:
@@ -138,6 +150,10 @@ class CreditNoteEstimateType:
                     taxes_amount_cents=BigInt(taxes),
                 )
                 for fee, amount, taxes in estimate.items
+            ],
+            creditable_fees=[
+                CreditNoteCreditableFeeType(fee_id=strawberry.ID(str(fee_id)), creditable_amount_cents=BigInt(left))
+                for fee_id, left in estimate.creditable_by_fee.items()
             ],
         )
 

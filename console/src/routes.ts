@@ -44,6 +44,38 @@ export const ROUTES: readonly ConsoleRoute[] = [
     permissions: ["invoices:view"],
     nav: false,
   },
+  {
+    id: "credit-notes",
+    path: "/credit-notes",
+    title: "Credit notes",
+    screen: lazy(() => import("./credit-notes/CreditNotesList")),
+    permissions: ["credit_notes:view"],
+    nav: true,
+  },
+  {
+    id: "credit-note-approvals",
+    path: "/credit-notes/approvals",
+    title: "Approvals",
+    screen: lazy(() => import("./credit-notes/CreditNoteApprovals")),
+    permissions: ["credit_notes:view", "credit_notes:approve"],
+    nav: true,
+  },
+  {
+    id: "credit-note-new",
+    path: "/credit-notes/new",
+    title: "New credit note",
+    screen: lazy(() => import("./credit-notes/CreditNoteWizard")),
+    permissions: ["credit_notes:create", "invoices:view"],
+    nav: false,
+  },
+  {
+    id: "credit-note",
+    path: "/credit-notes/:id",
+    title: "Credit note",
+    screen: lazy(() => import("./credit-notes/CreditNoteDetail")),
+    permissions: ["credit_notes:view"],
+    nav: false,
+  },
 ];
 
 /** Where a member lands after sign-in: the first of these they may open (revenue with

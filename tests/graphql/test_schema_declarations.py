@@ -211,6 +211,7 @@ NOT_RESOURCES = {
     "CurrentUser",
     "CreditNoteEstimate",
     "CreditNoteEstimateItem",
+    "CreditNoteCreditableFee",
     "EventBatchResult",
     "EventResult",
     "CreateInvitePayload",

@@ -17,6 +17,8 @@ export interface Organization {
 export interface SignedIn {
   readonly status: "signedIn";
   readonly auth: StoredAuth;
+  /** The signed-in person's user id (what the graph records as a requester or a decider). */
+  readonly userId: string;
   readonly email: string;
   readonly organizations: readonly Organization[];
   readonly organization: Organization;
@@ -65,6 +67,7 @@ function sessionFrom(auth: StoredAuth, data: SessionQuery): SignedIn | null {
   return {
     status: "signedIn",
     auth: { token: auth.token, organizationId: membership.organization.id },
+    userId: user.id,
     email: user.email,
     organizations: user.memberships.map((m) => ({ id: m.organization.id, name: m.organization.name })),
     organization: { id: membership.organization.id, name: membership.organization.name },

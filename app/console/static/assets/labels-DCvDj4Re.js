@@ -1,4 +1,4 @@
-import{t as e}from"./gql-Bt0twFmL.js";var t=e(`
+import{t as e}from"./gql-D9t4YNPX.js";var t=e(`
   query Invoices(
     $page: Int
     $limit: Int
