@@ -152,7 +152,9 @@ class CreditNoteEstimateType:
                 for fee, amount, taxes in estimate.items
             ],
             creditable_fees=[
-                CreditNoteCreditableFeeType(fee_id=strawberry.ID(str(fee_id)), creditable_amount_cents=BigInt(left))
+                CreditNoteCreditableFeeType(
+                    fee_id=strawberry.ID(str(fee_id)), creditable_amount_cents=BigInt(left)
+                )
                 for fee_id, left in estimate.creditable_by_fee.items()
             ],
         )

@@ -5,6 +5,7 @@ The browser is Debian's ``chromium`` (``apt-get install -y chromium``), driven t
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -292,3 +293,27 @@ async def page(browser: Browser, live_server: LiveServer) -> AsyncIterator[Page]
     yield tab
     await context.close()
     assert not problems, problems
+
+
+@functools.cache
+def axe_script() -> Path:
+    return ensure_console_modules()
+
+
+@pytest.fixture
+async def axe_page(browser: Browser, live_server: LiveServer) -> AsyncIterator[Page]:
+    axe_script()
+    context = await browser.new_context(base_url=live_server.url, bypass_csp=True)
+    context.set_default_timeout(5_000)
+    yield await context.new_page()
+    await context.close()
+
+
+async def serious_violations(page: Page) -> list[str]:
+    await page.add_script_tag(path=str(axe_script()))
+    result: dict[str, Any] = await page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['impact']} {v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]

@@ -4,47 +4,19 @@ it is injected into the page, so these pages are opened with the CSP bypassed (o
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import AsyncIterator
-from pathlib import Path
-from typing import Any
 
 import pytest
-from playwright.async_api import Browser, Page, expect
+from playwright.async_api import Page, expect
 
 from tests.console.conftest import (
     DEMO_MEMBERS,
     DEMO_PASSWORD,
     LiveServer,
     TwoOrganizationMember,
-    ensure_console_modules,
     route_table,
+    serious_violations,
 )
-
-
-@functools.cache
-def axe_script() -> Path:
-    return ensure_console_modules()
-
-
-@pytest.fixture
-async def axe_page(browser: Browser, live_server: LiveServer) -> AsyncIterator[Page]:
-    axe_script()
-    context = await browser.new_context(base_url=live_server.url, bypass_csp=True)
-    context.set_default_timeout(5_000)
-    yield await context.new_page()
-    await context.close()
-
-
-async def serious_violations(page: Page) -> list[str]:
-    await page.add_script_tag(path=str(axe_script()))
-    result: dict[str, Any] = await page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    return [
-        f"{v['impact']} {v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 async def sign_in(page: Page, email: str, password: str) -> None:

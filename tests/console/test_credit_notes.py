@@ -12,8 +12,7 @@ from dataclasses import dataclass
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.console.test_accessibility import axe_page  # noqa: F401  (the fixture)
-from tests.console.conftest import DEMO_MEMBERS, DEMO_PASSWORD, LiveServer, route_table
+from tests.console.conftest import DEMO_MEMBERS, DEMO_PASSWORD, LiveServer, route_table, serious_violations
 from tests.console.test_shell import expected_navigation, sign_in
 
 ADMIN, MANAGER, FINANCE = DEMO_MEMBERS
@@ -39,13 +38,13 @@ def billing(live_server: LiveServer) -> Billing:
     currency = customer["currency"] or "USD"
     code = f"cn_vat_{uuid.uuid4().hex[:8]}"
     live_server.ok(
-        "mutation($c: String!, $r: String!) { createTax(input: {name: \"Credit note VAT\", code: $c, rate: $r}) { id } }",
+        'mutation($c: String!, $r: String!) { createTax(input: {name: "Credit note VAT", code: $c, rate: $r}) { id } }',
         admin,
         c=code,
         r=TAX_RATE,
     )
     add_on = live_server.ok(
-        "mutation($c: String!, $cur: String!, $t: [String!]) { createAddOn(input: {name: \"Setup\", code: $c, "
+        'mutation($c: String!, $cur: String!, $t: [String!]) { createAddOn(input: {name: "Setup", code: $c, '
         "amountCents: 10000, amountCurrency: $cur, taxCodes: $t}) { id } }",
         admin,
         c=f"setup_{uuid.uuid4().hex[:8]}",
@@ -72,7 +71,9 @@ def finalized_invoice(live_server: LiveServer, billing: Billing) -> dict[str, st
         a=billing.add_on,
     )["createInvoice"]
     if invoice["status"] == "DRAFT":  # a one-off invoice may be issued finalized already
-        live_server.ok("mutation($i: ID!) { finalizeInvoice(input: {id: $i}) { id } }", admin, i=invoice["id"])
+        live_server.ok(
+            "mutation($i: ID!) { finalizeInvoice(input: {id: $i}) { id } }", admin, i=invoice["id"]
+        )
     return {"id": invoice["id"], "number": invoice["number"], "fee": invoice["fees"][0]["id"]}
 
 
@@ -101,7 +102,11 @@ def waiting_note(live_server: LiveServer, billing: Billing, email: str) -> dict[
 
 def note_status(live_server: LiveServer, note_id: str) -> str:
     token = live_server.login(ADMIN)
-    return str(live_server.ok("query($i: ID!) { creditNote(id: $i) { status } }", token, i=note_id)["creditNote"]["status"])
+    return str(
+        live_server.ok("query($i: ID!) { creditNote(id: $i) { status } }", token, i=note_id)["creditNote"][
+            "status"
+        ]
+    )
 
 
 async def test_finance_creates_a_note_with_the_live_estimate_and_it_waits(
@@ -131,8 +136,12 @@ async def test_finance_creates_a_note_with_the_live_estimate_and_it_waits(
     def money(cents: str) -> str:
         return f"{int(cents) // 100}.{int(cents) % 100:02d}"
 
-    await expect(estimate.get_by_role("group", name="Taxes", exact=True)).to_contain_text(money(expected["taxesAmountCents"]))
-    await expect(estimate.get_by_role("group", name="Total", exact=True)).to_contain_text(money(expected["totalAmountCents"]))
+    await expect(estimate.get_by_role("group", name="Taxes", exact=True)).to_contain_text(
+        money(expected["taxesAmountCents"])
+    )
+    await expect(estimate.get_by_role("group", name="Total", exact=True)).to_contain_text(
+        money(expected["totalAmountCents"])
+    )
     await expect(fees.get_by_role("row").nth(1)).to_contain_text(money(expected["taxesAmountCents"]))
 
     await page.get_by_role("combobox", name="Reason").click()
@@ -156,9 +165,13 @@ async def test_the_wizard_shows_the_graphs_error_at_the_fee(
     invoice = finalized_invoice(live_server, billing)
     await page.goto(f"/credit-notes/new?invoice={invoice['id']}")
     await sign_in(page, FINANCE)
-    amount = page.get_by_role("table", name="Fees of the invoice").get_by_label(re.compile(r"^Amount to credit on "))
+    amount = page.get_by_role("table", name="Fees of the invoice").get_by_label(
+        re.compile(r"^Amount to credit on ")
+    )
     await amount.fill("150")  # more than the fee's 100.00
-    await expect(page.get_by_text(re.compile("is more than what remains creditable on the fee"))).to_be_visible()
+    await expect(
+        page.get_by_text(re.compile("is more than what remains creditable on the fee"))
+    ).to_be_visible()
     await expect(amount).to_have_attribute("aria-invalid", "true")
 
 
@@ -182,8 +195,10 @@ async def test_the_requester_sees_no_approve_on_their_note_in_the_queue(
     note = waiting_note(live_server, billing, FINANCE)
     await page.goto("/credit-notes/approvals")
     await sign_in(page, FINANCE)
-    row = page.get_by_role("table", name="Credit notes waiting for approval").get_by_role("row").filter(
-        has_text=note["number"]
+    row = (
+        page.get_by_role("table", name="Credit notes waiting for approval")
+        .get_by_role("row")
+        .filter(has_text=note["number"])
     )
     await expect(row.get_by_role("button", name=f"Reject {note['number']}")).to_be_visible()
     await expect(row.get_by_role("button", name=f"Approve {note['number']}")).to_have_count(0)
@@ -195,8 +210,10 @@ async def test_a_rejection_needs_a_reason_shown_at_the_field(
     note = waiting_note(live_server, billing, FINANCE)
     await page.goto("/credit-notes/approvals")
     await sign_in(page, ADMIN)
-    row = page.get_by_role("table", name="Credit notes waiting for approval").get_by_role("row").filter(
-        has_text=note["number"]
+    row = (
+        page.get_by_role("table", name="Credit notes waiting for approval")
+        .get_by_role("row")
+        .filter(has_text=note["number"])
     )
     await row.get_by_role("button", name=f"Reject {note['number']}").click()
     dialog = page.get_by_role("dialog", name=f"Reject {note['number']}")
@@ -235,7 +252,9 @@ def custom_member(live_server: LiveServer) -> tuple[str, str]:
         admin,
         e=email,
     )["createInvite"]["invite"]["token"]
-    live_server.ok("mutation($t: String!) { acceptInvite(input: {token: $t}) { token } }", registered["token"], t=invite)
+    live_server.ok(
+        "mutation($t: String!) { acceptInvite(input: {token: $t}) { token } }", registered["token"], t=invite
+    )
     return email, password
 
 
@@ -243,8 +262,12 @@ def custom_member(live_server: LiveServer) -> tuple[str, str]:
 async def test_the_navigation_shows_credit_notes_and_approvals_as_the_permissions_say(
     page: Page, live_server: LiveServer, custom_member: tuple[str, str], who: str
 ) -> None:
-    email, password = {"admin": (ADMIN, DEMO_PASSWORD), "manager": (MANAGER, DEMO_PASSWORD),
-                       "finance": (FINANCE, DEMO_PASSWORD), "custom": custom_member}[who]
+    email, password = {
+        "admin": (ADMIN, DEMO_PASSWORD),
+        "manager": (MANAGER, DEMO_PASSWORD),
+        "finance": (FINANCE, DEMO_PASSWORD),
+        "custom": custom_member,
+    }[who]
     token = live_server.login(email, password)
     organizations = live_server.ok("{ currentUser { memberships { organization { id name } } } }", token)
     demo = live_server.ok("{ currentMembership { organization { id } } }", live_server.login(ADMIN))[
@@ -252,7 +275,9 @@ async def test_the_navigation_shows_credit_notes_and_approvals_as_the_permission
     ]["organization"]["id"]
     assert any(m["organization"]["id"] == demo for m in organizations["currentUser"]["memberships"])
     permissions = frozenset(
-        live_server.ok("{ currentMembership { permissions } }", token, demo)["currentMembership"]["permissions"]
+        live_server.ok("{ currentMembership { permissions } }", token, demo)["currentMembership"][
+            "permissions"
+        ]
     )
     expected = expected_navigation(permissions)
     titles = {r.id: r.title for r in route_table()}
@@ -314,7 +339,9 @@ async def test_the_new_credit_note_button_asks_for_the_invoice_number(
     await expect(page.get_by_text(f"Invoice {invoice['number']}")).to_be_visible()
 
 
-async def test_a_finalized_note_is_voided_from_its_page(page: Page, live_server: LiveServer, billing: Billing) -> None:
+async def test_a_finalized_note_is_voided_from_its_page(
+    page: Page, live_server: LiveServer, billing: Billing
+) -> None:
     invoice = finalized_invoice(live_server, billing)
     token = live_server.login(FINANCE)
     estimate = live_server.ok(
@@ -349,7 +376,6 @@ async def test_a_finalized_note_is_voided_from_its_page(page: Page, live_server:
 async def test_the_queue_and_a_note_with_decisions_are_accessible(
     axe_page: Page, live_server: LiveServer, billing: Billing
 ) -> None:
-    from tests.console.test_accessibility import serious_violations
 
     note = waiting_note(live_server, billing, FINANCE)
     await axe_page.goto("/credit-notes/approvals")

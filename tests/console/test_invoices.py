@@ -22,8 +22,15 @@ import pytest
 from playwright.async_api import Browser, Page, expect
 
 from app.exports.invoices import HEADER
-from tests.console.conftest import DEMO_MEMBERS, DEMO_PASSWORD, ROOT, LiveServer, route_table
-from tests.console.test_accessibility import axe_script, serious_violations
+from tests.console.conftest import (
+    DEMO_MEMBERS,
+    DEMO_PASSWORD,
+    ROOT,
+    LiveServer,
+    axe_script,
+    route_table,
+    serious_violations,
+)
 from tests.console.test_shell import expected_navigation, sign_in
 
 CUSTOM = "custom role"
