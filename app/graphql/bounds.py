@@ -78,6 +78,7 @@ BOUNDS: dict[str, tuple[Bound, str]] = {
     "Invoice.fees": (_FEES, "invoices.MAX_FEES per invoice"),
     "CreditNote.items": (_FEES, "at most one item per fee of the invoice"),
     "CreditNoteEstimate.items": (_FEES, "at most one item per fee of the invoice"),
+    "CreditNoteEstimate.creditableFees": (_FEES, "one per fee of the invoice"),
     "Membership.roles": (_ROLES, "roles.MAX_ROLES per membership"),
     "ApiKey.roles": (_ROLES, "roles.MAX_ROLES per key"),
     "Invite.roles": (_ROLES, "roles.MAX_ROLES per invitation"),
