@@ -20,7 +20,7 @@ from app.invoices import builder
 from app.invoices.models import Invoice, InvoiceStatus, PaymentStatus
 from app.invoicing import compose, credits
 from app.invoicing.models import InvoiceSubscription
-from app.invoicing.schedule import Boundary
+from app.invoicing.schedule import Boundary, cut_at_end
 from app.invoicing.service import aggregated_usages
 from app.organizations.models import Organization
 from app.subscriptions.models import Subscription
@@ -40,10 +40,7 @@ def _advance(link: InvoiceSubscription, subscription: Subscription) -> Period | 
     """A draft's period paid in advance, cut at its subscription's end if it ended since."""
     if link.advance_start is None or link.advance_end is None:
         return None
-    end = link.advance_end
-    if subscription.terminated_at is not None:
-        end = max(link.advance_start, min(end, subscription.terminated_at))
-    return Period(link.advance_start, end)
+    return cut_at_end(Period(link.advance_start, link.advance_end), subscription.terminated_at)
 
 
 async def _recompute(session: AsyncSession, invoice: Invoice, *, final: bool) -> None:

@@ -40,7 +40,7 @@ def next_boundary(
     if billed_through is None:
         if pay_in_advance and (terminated_at is None or terminated_at > started_at):
             first = period_at(started_at, started_at, interval, billing_time, timezone)
-            return Boundary(started_at, "start", None, _until(first, terminated_at))
+            return Boundary(started_at, "start", None, cut_at_end(first, terminated_at))
         billed_through = started_at
     if terminated_at is not None and terminated_at <= billed_through:
         return None
@@ -49,18 +49,18 @@ def next_boundary(
         kind = "period" if terminated_at == end else "termination"
         return Boundary(terminated_at, kind, Period(billed_through, terminated_at), None)
     advance = (
-        _until(period_at(end, started_at, interval, billing_time, timezone), terminated_at)
+        cut_at_end(period_at(end, started_at, interval, billing_time, timezone), terminated_at)
         if pay_in_advance
         else None
     )
     return Boundary(end, "period", Period(billed_through, end), advance)
 
 
-def _until(period: Period, terminated_at: datetime | None) -> Period:
+def cut_at_end(period: Period, terminated_at: datetime | None) -> Period:
     """A period paid in advance, cut at the end already known: nothing is billed past it."""
     if terminated_at is None or terminated_at >= period.end:
         return period
-    return Period(period.start, terminated_at)
+    return Period(period.start, max(period.start, terminated_at))
 
 
 async def billing_timezone(session: AsyncSession, customer: Customer) -> str:

@@ -68,3 +68,21 @@ export function sumMinor(amounts: Iterable<MinorUnits>): bigint {
 export function formatDecimal(value: string): string {
   return new Intl.NumberFormat(undefined, { maximumFractionDigits: 20 }).format(value as Intl.StringNumericLiteral);
 }
+
+/** Integer minor units as the plain decimal a member types ("1250" in EUR is "12.50"). */
+export function minorToDecimal(amount: MinorUnits, currency: string): string {
+  const exponent = currencyExponent(currency);
+  const decimal = toMajorDecimal(integerString(amount), exponent);
+  const [whole, fraction = ""] = decimal.split(".");
+  return exponent === 0 ? (whole ?? "0") : `${whole ?? "0"}.${fraction.padEnd(exponent, "0")}`;
+}
+
+/** What a member typed ("12.5") as integer minor units ("1250"), or null when it is no amount. */
+export function decimalToMinor(typed: string, currency: string): string | null {
+  const exponent = currencyExponent(currency);
+  const found = /^(\d+)(?:[.,](\d*))?$/.exec(typed.trim());
+  if (found === null) return null;
+  const fraction = found[2] ?? "";
+  if (fraction.length > exponent) return null;
+  return `${found[1] ?? "0"}${fraction.padEnd(exponent, "0")}`.replace(/^0+(?=\d)/, "");
+}

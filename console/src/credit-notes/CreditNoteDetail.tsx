@@ -7,7 +7,9 @@ import { useQuery } from "urql";
 import { CreditNoteDocument } from "../graphql/creditNotes";
 import { useSignedIn } from "../session/SessionProvider";
 import { Decisions } from "./Decisions";
-import { errorMessage, formatDate, formatDateTime, formatMoney, REASONS, STATUS_COLORS, STATUSES } from "./format";
+import { errorMessage, formatDate, formatDateTime } from "../format";
+import { formatMinor } from "../money";
+import { REASONS, STATUSES, STATUS_COLORS } from "./labels";
 
 function Figure({ label, value }: { readonly label: string; readonly value: string }) {
   return (
@@ -51,7 +53,7 @@ export default function CreditNoteDetail() {
       </Stack>
     );
   }
-  const money = (cents: string | number) => formatMoney(cents, note.currency);
+  const money = (cents: string | number) => formatMinor(cents, note.currency);
   const person = (user: string | null | undefined, key: string | null | undefined) =>
     user === userId ? "You" : user ? `Member ${user}` : key ? `API key ${key}` : "—";
 

@@ -11,7 +11,9 @@ import { useMutation, useQuery } from "urql";
 import type { CreditNoteReasonEnum } from "../gql/graphql";
 import { CreateCreditNoteDocument, CreditNoteEstimateDocument, CreditNoteInvoiceDocument } from "../graphql/creditNotes";
 import { useSignedIn } from "../session/SessionProvider";
-import { decimalToMinor, errorMessage, formatMoney, minorToDecimal, REASONS, validationFields } from "./format";
+import { errorMessage, validationFields } from "../format";
+import { decimalToMinor, formatMinor, minorToDecimal } from "../money";
+import { REASONS } from "./labels";
 
 export default function CreditNoteWizard() {
   const [params] = useSearchParams();
@@ -99,7 +101,7 @@ function Wizard({ invoiceId }: { readonly invoiceId: string }) {
       </Stack>
     );
   }
-  const money = (cents: string | number) => formatMoney(cents, currency);
+  const money = (cents: string | number) => formatMinor(cents, currency);
   const creditable = new Map((estimate?.creditableFees ?? []).map((fee) => [fee.feeId, fee.creditableAmountCents]));
   const taxes = new Map((estimate?.items ?? []).map((item) => [item.feeId, item.taxesAmountCents]));
   const invoiceProblem = fields["invoiceId"];

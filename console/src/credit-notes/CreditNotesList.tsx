@@ -11,7 +11,8 @@ import { FindInvoiceDocument } from "../graphql/creditNotes";
 import { mayOpen, ROUTES } from "../routes";
 import { useSignedIn } from "../session/SessionProvider";
 import { CreditNotesTable } from "./CreditNotesTable";
-import { errorMessage, REASONS, STATUSES } from "./format";
+import { errorMessage } from "../format";
+import { REASONS, STATUSES } from "./labels";
 
 function pageFrom(value: string | null): number {
   const page = Number(value ?? "1");

@@ -1,6 +1,6 @@
 // The graph's `creditNotes` page as a table, shared by the list and the approval queue; the page and
 // the filters live in the URL.
-import { Alert, Anchor, Badge, Center, Group, Loader, Pagination, Table, Text } from "@mantine/core";
+import { Alert, Anchor, Badge, Center, Loader, Table, Text } from "@mantine/core";
 import { Link } from "react-router";
 import { useQuery } from "urql";
 
@@ -8,7 +8,10 @@ import type { CreditNoteReasonEnum, CreditNoteStatus } from "../gql/graphql";
 import { CreditNotesDocument } from "../graphql/creditNotes";
 import { useSignedIn } from "../session/SessionProvider";
 import { Decisions } from "./Decisions";
-import { errorMessage, formatDate, formatMoney, REASONS, STATUS_COLORS, STATUSES } from "./format";
+import { errorMessage, formatDate } from "../format";
+import { formatMinor } from "../money";
+import { REASONS, STATUSES, STATUS_COLORS } from "./labels";
+import { PagePicker } from "../shell/PagePicker";
 
 export const PAGE_SIZE = 50;
 
@@ -106,7 +109,7 @@ export function CreditNotesTable({
                           {STATUSES[note.status]}
                         </Badge>
                       </Table.Td>
-                      <Table.Td>{formatMoney(note.totalAmountCents, note.currency)}</Table.Td>
+                      <Table.Td>{formatMinor(note.totalAmountCents, note.currency)}</Table.Td>
                       <Table.Td>{formatDate(note.issuingDate)}</Table.Td>
                       {withDecisions && (
                         <Table.Td>
@@ -122,23 +125,7 @@ export function CreditNotesTable({
               </Table>
             </Table.ScrollContainer>
           )}
-          {metadata && metadata.totalPages > 1 && (
-            <Group justify="space-between">
-              <Text size="sm">
-                Page {metadata.currentPage} of {metadata.totalPages}
-              </Text>
-              <Pagination
-                total={metadata.totalPages}
-                value={metadata.currentPage}
-                onChange={onPage}
-                aria-label={`${label} pages`}
-                getItemProps={(item) => ({ "aria-label": `Page ${item}` })}
-                getControlProps={(control) => ({
-                  "aria-label": { first: "First page", previous: "Previous page", next: "Next page", last: "Last page" }[control],
-                })}
-              />
-            </Group>
-          )}
+          <PagePicker metadata={metadata} label={label} onChange={onPage} />
         </>
       )}
     </>

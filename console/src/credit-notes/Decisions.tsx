@@ -7,7 +7,7 @@ import { useMutation } from "urql";
 import { ApproveCreditNoteDocument, RejectCreditNoteDocument, VoidCreditNoteDocument } from "../graphql/creditNotes";
 import { useSignedIn } from "../session/SessionProvider";
 import { canApprove, canReject, canVoid, type NoteState } from "./actions";
-import { errorMessage, validationFields } from "./format";
+import { errorMessage, validationFields } from "../format";
 
 interface Note extends NoteState {
   readonly id: string;

@@ -1,12 +1,13 @@
 // Customers: the graph's `customers` page, searchable; the page and the search live in the URL so
 // a reload, a shared link or a new sign-in opens the same list.
-import { Alert, Center, Group, Loader, Pagination, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Center, Loader, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useQuery } from "urql";
 
 import { CustomersDocument } from "../graphql/customers";
+import { PagePicker } from "../shell/PagePicker";
 
 export const PAGE_SIZE = 50;
 
@@ -103,23 +104,7 @@ export default function CustomersList() {
               </Table>
             </Table.ScrollContainer>
           )}
-          {metadata && metadata.totalPages > 1 && (
-            <Group justify="space-between">
-              <Text size="sm">
-                Page {metadata.currentPage} of {metadata.totalPages}
-              </Text>
-              <Pagination
-                total={metadata.totalPages}
-                value={metadata.currentPage}
-                onChange={goTo}
-                aria-label="Customer pages"
-                getItemProps={(item) => ({ "aria-label": `Page ${item}` })}
-                getControlProps={(control) => ({
-                  "aria-label": { first: "First page", previous: "Previous page", next: "Next page", last: "Last page" }[control],
-                })}
-              />
-            </Group>
-          )}
+          <PagePicker metadata={metadata} label={"Customer"} onChange={goTo} />
         </>
       )}
     </Stack>

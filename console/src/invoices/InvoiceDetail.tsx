@@ -27,7 +27,8 @@ import { FinalizeInvoiceDocument, InvoiceDocument, RefreshInvoiceDocument, VoidI
 import { formatDecimal, formatMinor, formatPreciseMinor, sumMinor } from "../money";
 import { useSignedIn } from "../session/SessionProvider";
 import { invoiceActions, type InvoiceAction } from "./actions";
-import { FEE_TYPE_LABEL, formatDate, PAYMENT_STATUS_LABEL, STATUS_COLOR, STATUS_LABEL, TYPE_LABEL } from "./labels";
+import { errorMessage, formatDate, formatDateTime } from "../format";
+import { FEE_TYPE_LABEL, PAYMENT_STATUS_LABEL, STATUS_COLOR, STATUS_LABEL, TYPE_LABEL } from "./labels";
 
 const ACTION_LABEL: Readonly<Record<InvoiceAction, string>> = {
   refresh: "Refresh",
@@ -41,7 +42,6 @@ const ACTION_DONE: Readonly<Record<InvoiceAction, string>> = {
   void: "The invoice was voided.",
 };
 
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 function Field({ label, children }: { readonly label: string; readonly children: ReactNode }) {
   return (
@@ -89,7 +89,7 @@ export default function InvoiceDetail() {
     setOutcome(null);
     const result = await run(id);
     if (result.error) {
-      const message = result.error.graphQLErrors[0]?.message ?? result.error.message;
+      const message = errorMessage(result.error);
       setOutcome({ ok: false, action, message });
     } else {
       setOutcome({ ok: true, action, status: result.status });
@@ -111,7 +111,7 @@ export default function InvoiceDetail() {
       <Stack gap="md">
         <Title order={1}>Invoice</Title>
         <Alert color="red" title="This invoice could not be loaded" role="alert">
-          {error?.graphQLErrors[0]?.message ?? error?.message ?? "There is no such invoice in this organization."}
+          {error ? errorMessage(error) : "There is no such invoice in this organization."}
         </Alert>
         <Text>
           <Anchor component={Link} to="/invoices">
@@ -195,9 +195,9 @@ export default function InvoiceDetail() {
           <Field label="Payment due">
             {formatDate(invoice.paymentDueDate)} ({invoice.netPaymentTerm} days)
           </Field>
-          <Field label="Finalized">{invoice.finalizedAt ? dateTimeFormat.format(new Date(invoice.finalizedAt)) : "—"}</Field>
-          <Field label="Paid">{invoice.paidAt ? dateTimeFormat.format(new Date(invoice.paidAt)) : "—"}</Field>
-          <Field label="Voided">{invoice.voidedAt ? dateTimeFormat.format(new Date(invoice.voidedAt)) : "—"}</Field>
+          <Field label="Finalized">{invoice.finalizedAt ? formatDateTime(invoice.finalizedAt) : "—"}</Field>
+          <Field label="Paid">{invoice.paidAt ? formatDateTime(invoice.paidAt) : "—"}</Field>
+          <Field label="Voided">{invoice.voidedAt ? formatDateTime(invoice.voidedAt) : "—"}</Field>
         </SimpleGrid>
       </Paper>
 

@@ -10,7 +10,6 @@ import {
   Checkbox,
   Group,
   Loader,
-  Pagination,
   Select,
   SimpleGrid,
   Stack,
@@ -34,7 +33,9 @@ import { formatMinor } from "../money";
 import { useSignedIn } from "../session/SessionProvider";
 import { canExport } from "./actions";
 import { InvoiceExport } from "./InvoiceExport";
-import { formatDate, PAYMENT_STATUS_LABEL, STATUS_COLOR, STATUS_LABEL, TYPE_LABEL } from "./labels";
+import { formatDate } from "../format";
+import { PAYMENT_STATUS_LABEL, STATUS_COLOR, STATUS_LABEL, TYPE_LABEL } from "./labels";
+import { PagePicker } from "../shell/PagePicker";
 
 export const PAGE_SIZE = 50;
 
@@ -262,23 +263,7 @@ export default function InvoicesList() {
               </Table>
             </Table.ScrollContainer>
           )}
-          {metadata && metadata.totalPages > 1 && (
-            <Group justify="space-between">
-              <Text size="sm">
-                Page {metadata.currentPage} of {metadata.totalPages}
-              </Text>
-              <Pagination
-                total={metadata.totalPages}
-                value={metadata.currentPage}
-                onChange={goTo}
-                aria-label="Invoice pages"
-                getItemProps={(item) => ({ "aria-label": `Page ${item}` })}
-                getControlProps={(control) => ({
-                  "aria-label": { first: "First page", previous: "Previous page", next: "Next page", last: "Last page" }[control],
-                })}
-              />
-            </Group>
-          )}
+          <PagePicker metadata={metadata} label={"Invoice"} onChange={goTo} />
         </>
       )}
       {canExport(permissions) && <InvoiceExport />}

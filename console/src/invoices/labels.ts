@@ -31,10 +31,3 @@ export const STATUS_COLOR: Readonly<Record<InvoiceStatus, string>> = {
   FINALIZED: "blue",
   VOIDED: "red",
 };
-
-export const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" });
-
-/** A `Date` scalar ("2026-01-31") as a date in the member's locale, never shifted by a timezone. */
-export function formatDate(value: string): string {
-  return dateFormat.format(new Date(`${value.slice(0, 10)}T00:00:00Z`));
-}
