@@ -245,6 +245,23 @@ async def test_void_is_offered_exactly_when_the_predicate_says(
     await expect(page.get_by_role("button", name="Finalize")).to_have_count(0)
 
 
+@pytest.mark.parametrize("member", MEMBERS)
+async def test_a_credit_note_is_one_click_from_a_finalized_invoice_for_whoever_may_issue_one(
+    page: Page, live_server: LiveServer, demo: Demo, member: str
+) -> None:
+    # the wizard's route decides who may issue one (the route table, not a list per role)
+    (wizard,) = [route for route in route_table() if route.id == "credit-note-new"]
+    may = wizard.permissions <= permissions_of(live_server, member)
+    invoice = demo.invoices[3]
+    await signed_in(page, member, f"/invoices/{invoice['id']}")
+    link = page.get_by_role("link", name="New credit note")
+    await expect(link).to_have_count(1 if may else 0)
+    if may:
+        await link.click()
+        await expect(page.get_by_role("heading", name="New credit note", level=1)).to_be_visible()
+        await expect(page.get_by_text(f"Invoice {invoice['number']}")).to_be_visible()
+
+
 async def test_void_works_and_the_status_becomes_voided(
     page: Page, live_server: LiveServer, demo: Demo
 ) -> None:

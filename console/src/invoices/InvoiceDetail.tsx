@@ -26,7 +26,8 @@ import type { InvoiceStatus } from "../gql/graphql";
 import { FinalizeInvoiceDocument, InvoiceDocument, RefreshInvoiceDocument, VoidInvoiceDocument } from "../graphql/invoices";
 import { formatDecimal, formatMinor, formatPreciseMinor, sumMinor } from "../money";
 import { useSignedIn } from "../session/SessionProvider";
-import { invoiceActions, type InvoiceAction } from "./actions";
+import { mayOpen, ROUTES } from "../routes";
+import { canIssueCreditNote, invoiceActions, type InvoiceAction } from "./actions";
 import { errorMessage, formatDate, formatDateTime } from "../format";
 import { FEE_TYPE_LABEL, PAYMENT_STATUS_LABEL, STATUS_COLOR, STATUS_LABEL, TYPE_LABEL } from "./labels";
 
@@ -125,6 +126,8 @@ export default function InvoiceDetail() {
   const currency = invoice.currency;
   const money = (cents: string | number) => formatMinor(cents, currency);
   const actions = invoiceActions(invoice, permissions);
+  const wizard = ROUTES.find((route) => route.id === "credit-note-new");
+  const credit = canIssueCreditNote(invoice, wizard !== undefined && mayOpen(wizard, permissions));
   const taxes = new Map<string, { name: string; rate: string; amounts: (string | number)[] }>();
   for (const fee of invoice.fees) {
     for (const tax of fee.appliedTaxes) {
@@ -153,8 +156,13 @@ export default function InvoiceDetail() {
             </Badge>
           </Group>
         </Stack>
-        {actions.length > 0 && (
+        {(actions.length > 0 || credit) && (
           <Group gap="xs" role="group" aria-label="Invoice actions">
+            {credit && (
+              <Button component={Link} to={`/credit-notes/new?invoice=${encodeURIComponent(invoice.id)}`} variant="light">
+                New credit note
+              </Button>
+            )}
             {actions.map((action) => (
               <Button
                 key={action}

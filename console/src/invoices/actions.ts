@@ -38,6 +38,12 @@ export function canVoid(invoice: InvoiceState, permissions: PermissionSet): bool
   );
 }
 
+/** A credit note is issued on a finalized invoice (not a purchase of prepaid credits), by a member who
+ * may open the credit-note wizard (``mayOpenWizard``: the route table decides). */
+export function canIssueCreditNote(invoice: InvoiceState & { readonly invoiceType: string }, mayOpenWizard: boolean): boolean {
+  return invoice.status === "FINALIZED" && invoice.invoiceType !== "CREDIT" && mayOpenWizard;
+}
+
 export function canExport(permissions: PermissionSet): boolean {
   return permissions.has(EXPORT_PERMISSION);
 }

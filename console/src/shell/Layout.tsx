@@ -41,6 +41,10 @@ export function Layout() {
   const location = useLocation();
   const navigate = useNavigate();
   const links = navigation(session.permissions);
+  // the one link the page belongs to: the longest path it falls under (Approvals, not Credit notes too)
+  const activeId = links
+    .filter((route) => location.pathname === route.path || location.pathname.startsWith(`${route.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.id;
   const home = landingRoute(session.permissions)?.path ?? "/";
 
   return (
@@ -79,7 +83,7 @@ export function Layout() {
             component={Link}
             to={route.path}
             label={route.title}
-            active={location.pathname === route.path || location.pathname.startsWith(`${route.path}/`)}
+            active={route.id === activeId}
             aria-current={location.pathname === route.path ? "page" : undefined}
           />
         ))}
