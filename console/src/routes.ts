@@ -29,6 +29,14 @@ export const ROUTES: readonly ConsoleRoute[] = [
     nav: true,
   },
   {
+    id: "customer",
+    path: "/customers/:id",
+    title: "Customer",
+    screen: lazy(() => import("./customers/CustomerDetail")),
+    permissions: ["customers:view"],
+    nav: false,
+  },
+  {
     id: "invoices",
     path: "/invoices",
     title: "Invoices",

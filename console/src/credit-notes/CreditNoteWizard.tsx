@@ -137,7 +137,7 @@ function Wizard({ invoiceId }: { readonly invoiceId: string }) {
       return;
     }
     const note = result.data?.createCreditNote;
-    if (note) navigate(`/credit-notes/${note.id}`);
+    if (note) void navigate(`/credit-notes/${note.id}`);
   }
 
   return (

@@ -53,7 +53,7 @@ function NewCreditNote() {
       setProblem(`No invoice is numbered “${wanted}”`);
       return;
     }
-    navigate(`/credit-notes/new?invoice=${encodeURIComponent(id)}`);
+    void navigate(`/credit-notes/new?invoice=${encodeURIComponent(id)}`);
   }
 
   return (

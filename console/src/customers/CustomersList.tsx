@@ -1,9 +1,9 @@
 // Customers: the graph's `customers` page, searchable; the page and the search live in the URL so
 // a reload, a shared link or a new sign-in opens the same list.
-import { Alert, Center, Loader, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Center, Loader, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useEffect, useState } from "react";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { useQuery } from "urql";
 
 import { CustomersDocument } from "../graphql/customers";
@@ -93,7 +93,11 @@ export default function CustomersList() {
                 <Table.Tbody>
                   {customers.collection.map((customer) => (
                     <Table.Tr key={customer.id}>
-                      <Table.Td>{customer.name}</Table.Td>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/customers/${customer.id}`}>
+                          {customer.name}
+                        </Anchor>
+                      </Table.Td>
                       <Table.Td>{customer.externalId}</Table.Td>
                       <Table.Td>{customer.email ?? "—"}</Table.Td>
                       <Table.Td>{customer.currency ?? "—"}</Table.Td>

@@ -20,3 +20,30 @@ export const CustomersDocument = graphql(`
     }
   }
 `);
+
+export const CustomerDocument = graphql(`
+  query Customer($id: ID!) {
+    customer(id: $id) {
+      id
+      externalId
+      name
+      legalName
+      email
+      phone
+      currency
+      timezone
+      taxIdentificationNumber
+      netPaymentTerm
+      invoiceGracePeriod
+      createdAt
+      billingAddress {
+        addressLine1
+        addressLine2
+        city
+        zipcode
+        state
+        country
+      }
+    }
+  }
+`);

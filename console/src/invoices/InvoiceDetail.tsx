@@ -196,7 +196,15 @@ export default function InvoiceDetail() {
 
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 2, md: 4 }}>
-          <Field label="Customer">{invoice.customer ? `${invoice.customer.name} (${invoice.customer.externalId})` : "—"}</Field>
+          <Field label="Customer">
+            {invoice.customer ? (
+              <Anchor component={Link} to={`/customers/${invoice.customer.id}`}>
+                {`${invoice.customer.name} (${invoice.customer.externalId})`}
+              </Anchor>
+            ) : (
+              "—"
+            )}
+          </Field>
           <Field label="Type">{TYPE_LABEL[invoice.invoiceType]}</Field>
           <Field label="Currency">{currency}</Field>
           <Field label="Issued">{formatDate(invoice.issuingDate)}</Field>

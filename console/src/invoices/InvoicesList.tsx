@@ -19,7 +19,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useQuery } from "urql";
 
@@ -104,18 +104,21 @@ export default function InvoicesList() {
   const [typed, setTyped] = useState(search);
   const [debounced] = useDebouncedValue(typed.trim(), 300);
 
-  function update(name: string, value: string | null, replace = false) {
-    const next = new URLSearchParams(params);
-    if (value === null || value === "") next.delete(name);
-    else next.set(name, value);
-    next.delete("page");
-    setParams(next, { replace });
-  }
+  const update = useCallback(
+    (name: string, value: string | null, replace = false) => {
+      const next = new URLSearchParams(params);
+      if (value === null || value === "") next.delete(name);
+      else next.set(name, value);
+      next.delete("page");
+      setParams(next, { replace });
+    },
+    [params, setParams],
+  );
 
   useEffect(() => {
     if (debounced === search) return;
     update("q", debounced, true);
-  }, [debounced, search]);
+  }, [debounced, search, update]);
 
   const [{ data, fetching, error }] = useQuery({
     query: InvoicesDocument,

@@ -39,10 +39,10 @@ interface SessionApi {
   readonly state: SessionState;
   /** A notice for the member (the permissions changed under them), or null. */
   readonly notice: string | null;
-  signIn(email: string, password: string): Promise<void>;
-  signOut(): Promise<void>;
-  switchOrganization(organizationId: string): Promise<void>;
-  dismissNotice(): void;
+  signIn: (email: string, password: string) => Promise<void>;
+  signOut: () => Promise<void>;
+  switchOrganization: (organizationId: string) => Promise<void>;
+  dismissNotice: () => void;
 }
 
 const SessionContext = createContext<SessionApi | null>(null);

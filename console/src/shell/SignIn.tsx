@@ -25,7 +25,7 @@ export function SignIn() {
     setError(null);
     try {
       await signIn(email, password);
-      navigate(next ?? "/", { replace: true });
+      void navigate(next ?? "/", { replace: true });
     } catch (caught) {
       setError(caught instanceof SignInError ? caught.message : "The server could not be reached");
     } finally {

@@ -1,4 +1,4 @@
-import{t as e}from"./gql-D9t4YNPX.js";var t=e(`
+import{i as e}from"./index-Y-WFkXES.js";var t=e(`
   query Invoices(
     $page: Int
     $limit: Int
