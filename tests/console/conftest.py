@@ -260,14 +260,9 @@ async def browser() -> AsyncIterator[Browser]:
         await launched.close()
 
 
-@pytest.fixture
-async def page(browser: Browser, live_server: LiveServer) -> AsyncIterator[Page]:
-    """A fresh browser context on the live server that records script errors, CSP refusals and the
-    console's GraphQL errors; a test fails if any happened that it did not expect."""
-    context = await browser.new_context(base_url=live_server.url)
-    context.set_default_timeout(5_000)
-    context.set_default_navigation_timeout(10_000)
-    tab = await context.new_page()
+def record_problems(tab: Page) -> list[str]:
+    """Script errors, CSP refusals and the console's own FORBIDDEN or INTERNAL_ERROR answers on `tab`,
+    collected as they happen (a test asserts the list is empty at its end)."""
     problems: list[str] = []
     tab.on("pageerror", lambda error: problems.append(f"page error: {error}"))
 
@@ -287,9 +282,21 @@ async def page(browser: Browser, live_server: LiveServer) -> AsyncIterator[Page]
             for error in body.get("errors") or []:
                 code = (error.get("extensions") or {}).get("code")
                 if code in ("FORBIDDEN", "INTERNAL_ERROR"):
-                    problems.append(f"GraphQL {code}: {error.get('message')}")
+                    problems.append(f"GraphQL {code} at {error.get('path')}: {error.get('message')}")
 
     tab.on("response", on_response)
+    return problems
+
+
+@pytest.fixture
+async def page(browser: Browser, live_server: LiveServer) -> AsyncIterator[Page]:
+    """A fresh browser context on the live server that records script errors, CSP refusals and the
+    console's GraphQL errors; a test fails if any happened that it did not expect."""
+    context = await browser.new_context(base_url=live_server.url)
+    context.set_default_timeout(5_000)
+    context.set_default_navigation_timeout(10_000)
+    tab = await context.new_page()
+    problems = record_problems(tab)
     yield tab
     await context.close()
     assert not problems, problems
