@@ -36,22 +36,33 @@ async def _with_session(settings: Settings, work: Callable[[AsyncSession], Await
         await db.dispose()
 
 
-def _print_demo(settings: Settings, host: str, port: int) -> None:
+def _load_demo(settings: Settings) -> list[str]:
+    """Load the demo organization (once) and the lines that say what it is and who may sign in."""
+    import time
+
     from app.demo import seed
 
+    started = time.perf_counter()
     demo = asyncio.run(_with_session(settings, lambda s: seed.load(s, settings)))
-    state = "created" if demo.created else "already loaded"
-    print(f"\nDemo organization '{demo.organization.name}' ({demo.organization.id}) {state}.")
-    print("Sign in with loginUser(input: {email, password}) and send 'Authorization: Bearer <token>':")
-    for member in demo.members:
-        print(f"  {member.role:<8} {member.email:<32} password: {member.password}")
-    print(f"GraphiQL: http://{host}:{port}/graphql\n")
+    elapsed = time.perf_counter() - started
+    state = f"created in {elapsed:.1f} s" if demo.created else "already loaded"
+    lines = [f"Demo organization '{demo.organization.name}' ({demo.organization.id}) {state}."]
+    lines.append("Members (password for all shown):")
+    width = max(len(member.email) for member in demo.members)
+    lines += [f"  {m.role:<9} {m.email:<{width}}  {m.password}" for m in demo.members]
+    return lines
+
+
+def _banner(rows: list[tuple[str, str]], extra: list[str]) -> str:
+    width = max(len(label) for label, _ in rows)
+    return "\n".join(["", *(f"{label + ':':<{width + 1}} {value}" for label, value in rows), *extra, ""])
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> None:
     import uvicorn
 
     from app.main import create_app
+    from app.worker import Background
 
     async def prepare() -> str:
         url = await resolve_url(settings)
@@ -62,12 +73,26 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> None:
             await db.dispose()
         return display(url)
 
-    print(f"Database: {asyncio.run(prepare())} (migrated)")
-    if args.demo:
-        _print_demo(settings, args.host, args.port)
+    database = asyncio.run(prepare())
+    in_process = settings.is_development if args.worker is None else args.worker
+    demo = _load_demo(settings) if args.demo else []
+    base = f"http://{args.host}:{args.port}"
+    loops = (
+        f"running in this process (billing every {args.billing_interval:g} s; --no-worker to turn off)"
+        if in_process
+        else "not in this process (run `billgraph worker`)"
+    )
+    rows = [
+        ("Database", f"{database} (migrated)"),
+        ("Console", f"{base}/"),
+        ("GraphiQL", f"{base}/graphql" if settings.graphiql else "off (BILLGRAPH_GRAPHIQL_ENABLED)"),
+        ("Billing/webhook loops", loops),
+    ]
+    print(_banner(rows, demo), flush=True)
+    worker = Background(billing_interval=args.billing_interval) if in_process else None
     try:
         uvicorn.run(  # requests are logged by the app itself, one structured line each
-            create_app(settings),
+            create_app(settings, worker=worker),
             host=args.host,
             port=args.port,
             log_level=settings.log_level.lower(),
@@ -117,7 +142,9 @@ def cmd_create_org(args: argparse.Namespace, settings: Settings) -> None:
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> None:
-    _print_demo(settings, "127.0.0.1", 8000)
+    base = "http://127.0.0.1:8000"
+    rows = [("Console", f"{base}/ (after `billgraph serve`)"), ("GraphiQL", f"{base}/graphql")]
+    print(_banner(rows, _load_demo(settings)), flush=True)
 
 
 def cmd_bill(args: argparse.Namespace, settings: Settings) -> None:
@@ -212,6 +239,15 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--demo", action="store_true", help="load the demo organization and print its members")
+    serve.add_argument(
+        "--worker",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="run the billing and webhook loops in this process (default: in development only)",
+    )
+    serve.add_argument(
+        "--billing-interval", type=float, default=60.0, help="seconds between in-process billing runs"
+    )
     serve.set_defaults(handler=cmd_serve)
 
     db = commands.add_parser("db", help="database migrations")

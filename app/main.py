@@ -32,6 +32,7 @@ from app.http import error_body
 from app.observability.metrics import POOL, render
 from app.observability.middleware import ObserveRequests
 from app.settings import Settings, get_settings
+from app.worker import Background
 
 log = logging.getLogger("billgraph")
 
@@ -96,9 +97,15 @@ def tune_garbage_collector() -> None:
     gc.set_threshold(10_000, 20, 100)
 
 
-def create_app(settings: Settings | None = None, database: Database | None = None) -> Starlette:
+def create_app(
+    settings: Settings | None = None,
+    database: Database | None = None,
+    *,
+    worker: Background | None = None,
+) -> Starlette:
     """The app. With ``database`` given (tests) it is used as is; otherwise the lifespan opens one
-    (``DATABASE_URL`` or the embedded PostgreSQL) and brings it to the latest migration."""
+    (``DATABASE_URL`` or the embedded PostgreSQL) and brings it to the latest migration. With ``worker``
+    the billing and webhook loops run in this process too, started and stopped with the lifespan."""
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -115,11 +122,14 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         POOL.engine = db.engine
         stop = asyncio.Event()
         listener = asyncio.create_task(identities.listen(driver_dsn(url), stop))
+        loops = asyncio.create_task(worker.run(db, settings, stop)) if worker else None
         try:
             yield
         finally:
             stop.set()
             await listener
+            if loops is not None:
+                await loops
             await db.dispose()
             embedded.release()
 

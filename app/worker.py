@@ -9,6 +9,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from app.db.availability import is_unavailable
@@ -74,3 +75,23 @@ async def work(
         _rounds(db, "billing", billing_interval, stop, bill),
         _rounds(db, "webhooks", delivery_interval, stop, deliver),
     )
+
+
+@dataclass(frozen=True)
+class Background:
+    """The loops of ``work`` run inside the server's process (``billgraph serve`` in development): each
+    round opens its own sessions from ``db``, so nothing is shared with the requests being served."""
+
+    billing_interval: float = 60.0
+    delivery_interval: float = 1.0
+
+    async def run(self, db: Database, settings: Settings, stop: asyncio.Event) -> None:
+        log.info("billing and webhook loops running in this process")
+        await work(
+            db,
+            settings,
+            stop,
+            billing_interval=self.billing_interval,
+            delivery_interval=self.delivery_interval,
+        )
+        log.info("billing and webhook loops stopped")
