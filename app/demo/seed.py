@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.actor import Actor, ActorKind
 from app.auth.permissions import ADMIN, BUILTIN_ROLES, FINANCE, MANAGER
-from app.demo import catalogue
+from app.demo import catalogue, history
 from app.members import service as members
 from app.members.models import Membership
 from app.organizations import service as organizations
@@ -24,7 +24,9 @@ MEMBERS = (
     ("admin@demo.billgraph.dev", ADMIN),
     ("manager@demo.billgraph.dev", MANAGER),
     ("finance@demo.billgraph.dev", FINANCE),
+    ("finance2@demo.billgraph.dev", FINANCE),  # approves what the first one asks (four eyes)
 )
+APPROVAL_THRESHOLD_CENTS = 10_000  # a credit note above 100 EUR waits for a second person
 
 
 @dataclass(frozen=True)
@@ -80,4 +82,17 @@ async def load(session: AsyncSession, settings: Settings) -> Demo:
         permissions=BUILTIN_ROLES[ADMIN].permissions,
     )
     await catalogue.load(session, admin_actor)
+    # a new organization's first policy: adding a threshold applies at once (approval_policy)
+    organization.credit_note_approval_thresholds = {"EUR": APPROVAL_THRESHOLD_CENTS}
+    await session.flush()  # before the billing engine re-reads the organization
+    finance = await users.find_by_email(session, MEMBERS[2][0])
+    assert finance is not None
+    finance_actor = Actor(
+        kind=ActorKind.USER,
+        user_id=finance.id,
+        organization_id=organization.id,
+        role_codes=frozenset({FINANCE}),
+        permissions=BUILTIN_ROLES[FINANCE].permissions,
+    )
+    await history.load(session, admin_actor, finance_actor)
     return Demo(organization, credentials, created=True)
