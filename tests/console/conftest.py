@@ -192,7 +192,9 @@ def live_server(console_database: str, tmp_path_factory: pytest.TempPathFactory)
     log = tmp_path_factory.mktemp("console-server") / "server.log"
     with log.open("wb") as output:
         server = subprocess.Popen(
-            [sys.executable, "-m", "app.cli", "serve", "--port", str(port), "--demo"],
+            # --no-worker: the tests bill with `billgraph bill` at chosen dates; in-process loops billing
+            # the demo at wall-clock time beside them would race with what they assert
+            [sys.executable, "-m", "app.cli", "serve", "--port", str(port), "--demo", "--no-worker"],
             cwd=ROOT,
             env=env,
             stdout=output,
