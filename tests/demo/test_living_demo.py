@@ -64,6 +64,7 @@ async def test_the_demo_has_a_year_of_exact_history(db: Database, settings: Sett
     finalized = [i for i in invoices if i["status"] == "FINALIZED"]
     assert {i["paymentStatus"] for i in finalized} >= {"SUCCEEDED", "PENDING"}
     assert any(i["status"] == "VOIDED" for i in invoices)
+    assert any(i["status"] == "DRAFT" for i in invoices)  # in the grace period of cus_wayne, cus_tyrell
     for invoice in finalized:
         fees = invoice["fees"]
         assert invoice["feesAmountCents"] == sum(f["amountCents"] for f in fees)
