@@ -89,8 +89,19 @@ def test_demo_loads_once_and_prints_every_member(cli_url: str) -> None:
     assert first.returncode == 0, first.stderr
     assert "created" in first.stdout
     assert "already loaded" in second.stdout
-    for email in ("admin@demo.billgraph.dev", "manager@demo.billgraph.dev", "finance@demo.billgraph.dev"):
-        assert email in first.stdout
+    lines = first.stdout.splitlines()
+    assert "Console:  http://127.0.0.1:8000/ (after `billgraph serve`)" in lines
+    assert "GraphiQL: http://127.0.0.1:8000/graphql" in lines
+    members = [line.split() for line in lines if "@demo.billgraph.dev" in line]
+    assert members == [
+        ["admin", "admin@demo.billgraph.dev", "billgraph-demo"],
+        ["manager", "manager@demo.billgraph.dev", "billgraph-demo"],
+        ["finance", "finance@demo.billgraph.dev", "billgraph-demo"],
+        ["finance", "finance2@demo.billgraph.dev", "billgraph-demo"],
+    ]
+    member_lines = [line for line in lines if "@demo.billgraph.dev" in line]
+    assert len({line.index(" billgraph-demo") for line in member_lines}) == 1  # aligned columns
+    assert " created in " in first.stdout
 
 
 def _post(port: int, body: dict[str, object], token: str | None = None) -> dict[str, object]:

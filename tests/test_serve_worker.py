@@ -57,7 +57,7 @@ class Served:
 
 
 @contextmanager
-def serve(database_url: str, *flags: str) -> Iterator[Served]:
+def serve(database_url: str, *flags: str, environment: str = "development") -> Iterator[Served]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = int(probe.getsockname()[1])
@@ -69,7 +69,7 @@ def serve(database_url: str, *flags: str) -> Iterator[Served]:
         "BILLGRAPH_PASSWORD_MEMORY_COST": "8",
         "BILLGRAPH_RATE_LIMIT_ANONYMOUS_PER_SECOND": "0",
     }
-    env.pop("BILLGRAPH_ENVIRONMENT", None)
+    env["BILLGRAPH_ENVIRONMENT"] = environment
     process = subprocess.Popen(
         [sys.executable, "-m", "app.cli", "serve", "--port", str(port), *flags],
         cwd=ROOT,
@@ -137,6 +137,9 @@ def test_serve_bills_an_ended_period_without_another_command(serve_url: str) -> 
     assert served.process.returncode in (0, -signal.SIGTERM), served.output
     assert len(invoices) >= 2  # the ended periods of 70 days, the first one prorated
     assert all(invoice["totalAmountCents"] > 0 for invoice in invoices)
+    base = f"http://127.0.0.1:{served.port}"
+    assert f"Console:               {base}/" in served.output
+    assert f"GraphiQL:              {base}/graphql" in served.output
     assert "Billing/webhook loops: running in this process" in served.output
     stopped = served.output.index("billing and webhook loops stopped")
     assert stopped < served.output.index("Application shutdown complete.")
@@ -151,3 +154,18 @@ def test_with_no_worker_serve_bills_nothing(serve_url: str) -> None:
     assert served.process.returncode in (0, -signal.SIGTERM), served.output
     assert invoices == []
     assert "Billing/webhook loops: not in this process" in served.output
+
+
+def test_in_production_serve_leaves_the_loops_to_workers_unless_asked(serve_url: str) -> None:
+    with serve(serve_url, "--billing-interval", "0.2", environment="production") as served:
+        token = _ended_subscription(served, "loops-production@example.com")
+        time.sleep(2)
+        invoices = _invoices(served, token)
+    assert invoices == []
+    assert "Billing/webhook loops: not in this process (run `billgraph worker`)" in served.output
+    with serve(serve_url, "--worker", "--billing-interval", "0.2", environment="production") as served:
+        deadline = time.monotonic() + 20
+        while not _invoices(served, token):
+            assert time.monotonic() < deadline, "--worker in production billed nothing"
+            time.sleep(0.3)
+    assert "Billing/webhook loops: running in this process" in served.output
