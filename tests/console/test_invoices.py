@@ -181,21 +181,24 @@ async def test_the_list_filters_by_status_in_the_url(page: Page, live_server: Li
     }
     assert counts["VOIDED"] >= 1
     assert counts["FINALIZED"] >= 1
+    # one page of the list at most (console/src/invoices/InvoicesList.tsx PAGE_SIZE): the living demo
+    # has more finalized invoices than that
+    rows = {status: min(count, 50) + 1 for status, count in counts.items()}
     await signed_in(page, DEMO_MEMBERS[2], "/invoices")
     table = page.get_by_role("table", name="Invoices")
     await expect(table).to_be_visible()
     await toggle(page, "Voided", True)
     await expect(page).to_have_url(re.compile(r"status=VOIDED"))
-    await expect(table.get_by_role("row")).to_have_count(counts["VOIDED"] + 1)
+    await expect(table.get_by_role("row")).to_have_count(rows["VOIDED"])
     await expect(table.get_by_role("row").nth(1)).to_contain_text("Voided")
 
     await page.reload()  # the filter survives a reload
     await expect(page.get_by_role("checkbox", name="Voided")).to_be_checked()
-    await expect(table.get_by_role("row")).to_have_count(counts["VOIDED"] + 1)
+    await expect(table.get_by_role("row")).to_have_count(rows["VOIDED"])
     await toggle(page, "Voided", False)
     await toggle(page, "Finalized", True)
     await expect(page).to_have_url(re.compile(r"status=FINALIZED"))
-    await expect(table.get_by_role("row")).to_have_count(counts["FINALIZED"] + 1)
+    await expect(table.get_by_role("row")).to_have_count(rows["FINALIZED"])
 
 
 async def test_the_detail_shows_the_fees_with_exact_amounts(

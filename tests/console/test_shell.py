@@ -219,7 +219,8 @@ async def test_permissions_taken_away_meanwhile_refresh_the_session_and_say_so(
         'mutation { createRole(input: {code: "reader", name: "Reader", permissions: ["customers:view"]}) { id } }',
         admin,
     )["createRole"]["id"]
-    email, password = "reader@demo.example", "reader password 123"
+    # not test_every_screen's reader@demo.example: both share the session's live server
+    email, password = "shell-reader@demo.example", "reader password 123"
     invite = live_server.ok(
         'mutation($e: String!) { createInvite(input: {email: $e, roles: ["reader"]}) { invite { token } } }',
         admin,
