@@ -20,6 +20,8 @@ export default defineConfig({
           groups: [
             { name: "react", test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/, priority: 30 },
             { name: "mantine", test: /node_modules[\\/](@mantine|@floating-ui|clsx|react-remove-scroll|react-remove-scroll-bar|react-style-singleton|react-textarea-autosize|use-callback-ref|use-sidecar|use-isomorphic-layout-effect|use-composed-ref|use-latest|get-nonce|detect-node-es|tslib|type-fest)[\\/]/, priority: 20 },
+            // The charts (recharts and what it draws with): loaded only by the Revenue screen's charts.
+            { name: "charts", test: /node_modules[\\/](recharts|@reduxjs|redux|redux-thunk|react-redux|immer|reselect|use-sync-external-store|victory-vendor|d3-[a-z-]+|internmap|decimal\.js-light|es-toolkit|eventemitter3|tiny-invariant)[\\/]/, priority: 25 },
             { name: "graphql", test: /node_modules[\\/](graphql|urql|@urql|wonka|@0no-co)[\\/]/, priority: 20 },
             { name: "vendor", test: /node_modules[\\/]/, priority: 10 },
           ],

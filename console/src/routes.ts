@@ -21,6 +21,14 @@ export interface ConsoleRoute {
 
 export const ROUTES: readonly ConsoleRoute[] = [
   {
+    id: "revenue",
+    path: "/revenue",
+    title: "Revenue",
+    screen: lazy(() => import("./revenue/Revenue")),
+    permissions: ["analytics:view"],
+    nav: true,
+  },
+  {
     id: "customers",
     path: "/customers",
     title: "Customers",
