@@ -1,4 +1,4 @@
-import{i as e}from"./index-Y-WFkXES.js";var t=e(`
+import{i as e}from"./index-EnemmBw_.js";var t=e(`
   query Invoices(
     $page: Int
     $limit: Int
