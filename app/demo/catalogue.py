@@ -33,8 +33,6 @@ CUSTOMERS = [
     ("cus_wonka", "Wonka Retail", "FR", "Europe/Paris"),
 ]
 
-GRACE = {"cus_wayne": 10, "cus_tyrell": 10}  # days their invoices stay drafts (editable) before finalizing
-
 
 def _tiers(*tiers: tuple[str, str | None, str, str]) -> list[dict[str, str | None]]:
     return [
@@ -174,6 +172,5 @@ async def load(session: AsyncSession, admin: Actor) -> None:
                 timezone=timezone,
                 net_payment_term=30,
                 billing_address={"address_line1": "1 Main Street", "city": "Capital", "country": country},
-                invoice_grace_period=GRACE.get(external_id),
             ),
         )

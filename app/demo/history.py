@@ -98,6 +98,10 @@ async def _bill(session: AsyncSession, now: datetime) -> None:
         pass
 
 
+# Days their invoices stay drafts (editable) before finalizing: the latest ones are still drafts.
+GRACE = {"cus_wayne": 10, "cus_tyrell": 10}
+
+
 async def load(session: AsyncSession, admin: Actor, finance: Actor) -> None:
     now = datetime.now(UTC)
     org = admin.org()
@@ -105,6 +109,9 @@ async def load(session: AsyncSession, admin: Actor, finance: Actor) -> None:
         c.external_id: c
         for c in await session.scalars(sa.select(Customer).where(Customer.organization_id == org))
     }
+    for external_id, days in GRACE.items():
+        customers[external_id].invoice_grace_period = days
+    await session.flush()
     plans = {p.code: p for p in await session.scalars(sa.select(Plan).where(Plan.organization_id == org))}
     started: dict[str, datetime] = {}
     for customer, plan, months, price in SUBSCRIPTIONS:

@@ -43,8 +43,9 @@ class Demo:
     created: bool
 
 
-async def load(session: AsyncSession, settings: Settings) -> Demo:
-    """Create the demo organization unless it exists; flushes, the caller commits."""
+async def load(session: AsyncSession, settings: Settings, *, with_history: bool = True) -> Demo:
+    """Create the demo organization unless it exists; flushes, the caller commits. Without
+    ``with_history`` only the members and the catalogue are made (tests that script their own year)."""
     credentials = [DemoMember(email, role, PASSWORD) for email, role in MEMBERS]
     admin_email = MEMBERS[0][0]
     admin = await users.find_by_email(session, admin_email)
@@ -82,6 +83,8 @@ async def load(session: AsyncSession, settings: Settings) -> Demo:
         permissions=BUILTIN_ROLES[ADMIN].permissions,
     )
     await catalogue.load(session, admin_actor)
+    if not with_history:
+        return Demo(organization, credentials, created=True)
     # a new organization's first policy: adding a threshold applies at once (approval_policy)
     organization.credit_note_approval_thresholds = {"EUR": APPROVAL_THRESHOLD_CENTS}
     await session.flush()  # before the billing engine re-reads the organization

@@ -351,7 +351,7 @@ class DemoYear:
 async def bill_demo_year(db: Database, settings: Settings, api: Api) -> DemoYear:
     """The demo organization, its year of usage, billed up to 2 January 2027."""
     async with db.sessionmaker() as session:
-        await seed.load(session, settings)
+        await seed.load(session, settings, with_history=False)
         admin_user = await users.find_by_email(session, "admin@demo.billgraph.dev")
         await session.commit()
     assert admin_user is not None

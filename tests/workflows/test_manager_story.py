@@ -52,7 +52,7 @@ def cheaper_tiers(pro: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
 
 async def sign_in(db: Database, settings: Settings, email: str) -> str:
     async with db.sessionmaker() as session:
-        await seed.load(session, settings)
+        await seed.load(session, settings, with_history=False)
         user = await users.find_by_email(session, email)
         await session.commit()
     assert user is not None
