@@ -53,7 +53,8 @@ def server_process(
     if data_dir:
         env["BILLGRAPH_DATA_DIR"] = str(data_dir)
     process = subprocess.Popen(
-        [sys.executable, "-m", "app.cli", "serve", "--port", str(port), "--demo"],
+        # the billing loops stay out of the measured process (they would bill the demo while it is measured)
+        [sys.executable, "-m", "app.cli", "serve", "--port", str(port), "--demo", "--no-worker"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
