@@ -32,15 +32,18 @@ export function CreditNotesTable({
   empty,
   withDecisions,
   onPage,
+  customerColumn = true,
 }: {
   readonly filters: Filters;
   readonly label: string;
   readonly empty: string;
   readonly withDecisions: boolean;
   readonly onPage: (page: number) => void;
+  /** Whether to show the customer column (not on a customer's own page). */
+  readonly customerColumn?: boolean;
 }) {
   const { permissions } = useSignedIn();
-  const withCustomer = permissions.has("customers:view");
+  const withCustomer = customerColumn && permissions.has("customers:view");
   const withInvoice = permissions.has("invoices:view");
   const [{ data, fetching, error }, refetch] = useQuery({
     query: CreditNotesDocument,

@@ -4,18 +4,17 @@
 import { Alert, Anchor, Breadcrumbs, Center, Group, Loader, Stack, Tabs, Text, Title } from "@mantine/core";
 import { Suspense } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { useQuery } from "urql";
 
-import { CustomerDocument } from "../graphql/customers";
 import { useSignedIn } from "../session/SessionProvider";
 import { useDocumentTitle } from "../shell/title";
+import { useCustomerQuery } from "./customerQuery";
 import { customerTabs } from "./tabs";
 
 export default function CustomerDetail() {
   const { id = "" } = useParams();
   const { permissions } = useSignedIn();
   const [params, setParams] = useSearchParams();
-  const [{ data, fetching, error }] = useQuery({ query: CustomerDocument, variables: { id } });
+  const [{ data, fetching, error }] = useCustomerQuery(id);
   const customer = data?.customer;
   useDocumentTitle(customer ? customer.name : "Customer");
   const tabs = customerTabs(permissions);

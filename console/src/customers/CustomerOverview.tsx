@@ -1,10 +1,9 @@
 // The overview tab: who the customer is and how they are billed (the page already loaded it).
 import { SimpleGrid, Text } from "@mantine/core";
 import type { ReactNode } from "react";
-import { useQuery } from "urql";
 
 import { formatDate } from "../format";
-import { CustomerDocument } from "../graphql/customers";
+import { useCustomerQuery } from "./customerQuery";
 import type { CustomerTabProps } from "./tabs";
 
 function Field({ label, children }: { readonly label: string; readonly children: ReactNode }) {
@@ -20,7 +19,7 @@ function Field({ label, children }: { readonly label: string; readonly children:
 
 export default function CustomerOverview({ customer }: CustomerTabProps) {
   // The page's own query, answered from the client's cache: no second request.
-  const [{ data }] = useQuery({ query: CustomerDocument, variables: { id: customer.id } });
+  const [{ data }] = useCustomerQuery(customer.id);
   const detail = data?.customer;
   if (!detail) return null;
   const address = detail.billingAddress;

@@ -33,6 +33,30 @@ export const CUSTOMER_TABS: readonly CustomerTab[] = [
     panel: lazy(() => import("./CustomerOverview")),
     permissions: ["customers:view"],
   },
+  {
+    id: "invoices",
+    label: "Invoices",
+    panel: lazy(() => import("./CustomerInvoices")),
+    permissions: ["invoices:view"],
+  },
+  {
+    id: "credit-notes",
+    label: "Credit notes",
+    panel: lazy(() => import("./CustomerCreditNotes")),
+    permissions: ["credit_notes:view"],
+  },
+  {
+    id: "usage",
+    label: "Current usage",
+    panel: lazy(() => import("./CustomerUsage")),
+    permissions: ["customers:view", "subscriptions:view"],
+  },
+  {
+    id: "revenue",
+    label: "Revenue",
+    panel: lazy(() => import("./CustomerRevenue")),
+    permissions: ["analytics:view"],
+  },
 ];
 
 export function customerTabs(permissions: PermissionSet): readonly CustomerTab[] {

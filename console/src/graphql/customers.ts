@@ -22,7 +22,7 @@ export const CustomersDocument = graphql(`
 `);
 
 export const CustomerDocument = graphql(`
-  query Customer($id: ID!) {
+  query Customer($id: ID!, $withSubscriptions: Boolean!, $withPlans: Boolean!) {
     customer(id: $id) {
       id
       externalId
@@ -44,6 +44,65 @@ export const CustomerDocument = graphql(`
         state
         country
       }
+      subscriptions(limit: 100) @include(if: $withSubscriptions) {
+        id
+        externalId
+        name
+        status
+        startedAt
+        currentBillingPeriod {
+          start
+          end
+        }
+        plan @include(if: $withPlans) {
+          id
+          name
+          code
+        }
+      }
+    }
+  }
+`);
+
+export const CustomerUsageDocument = graphql(`
+  query CustomerUsage($customerId: ID!, $subscriptionId: ID!, $withMetrics: Boolean!, $withCharges: Boolean!) {
+    customerUsage(customerId: $customerId, subscriptionId: $subscriptionId) {
+      fromDatetime
+      toDatetime
+      currency
+      amountCents
+      chargesUsage {
+        amountCents
+        units
+        billableMetric @include(if: $withMetrics) {
+          id
+          code
+          name
+        }
+        charge @include(if: $withCharges) {
+          id
+          chargeModel
+          invoiceDisplayName
+        }
+      }
+    }
+  }
+`);
+
+export const CustomerRevenueDocument = graphql(`
+  query CustomerRevenue($customerId: ID!, $fromMonth: Date, $toMonth: Date) {
+    mrrs(customerId: $customerId, fromMonth: $fromMonth, toMonth: $toMonth) {
+      month
+      currency
+      amountCents
+    }
+    grossRevenues(customerId: $customerId, fromMonth: $fromMonth, toMonth: $toMonth) {
+      month
+      currency
+      invoicesCount
+      invoicedAmountCents
+      refundedAmountCents
+      amountCents
     }
   }
 `);

@@ -3,8 +3,6 @@
 // shared link or a new sign-in opens the same list. The CSV export sits below for invoices:export.
 import {
   Alert,
-  Anchor,
-  Badge,
   Button,
   Center,
   Checkbox,
@@ -13,14 +11,13 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
 import { useQuery } from "urql";
 
 import type { InvoicePaymentStatus, InvoiceStatus, InvoiceTypeEnum } from "../gql/graphql";
@@ -29,12 +26,11 @@ import {
   InvoiceCustomerOptionsDocument,
   InvoicesDocument,
 } from "../graphql/invoices";
-import { formatMinor } from "../money";
 import { useSignedIn } from "../session/SessionProvider";
 import { canExport } from "./actions";
 import { InvoiceExport } from "./InvoiceExport";
-import { formatDate } from "../format";
-import { PAYMENT_STATUS_LABEL, STATUS_COLOR, STATUS_LABEL, TYPE_LABEL } from "./labels";
+import { InvoicesTable } from "./InvoicesTable";
+import { PAYMENT_STATUS_LABEL, STATUS_LABEL, TYPE_LABEL } from "./labels";
 import { PagePicker } from "../shell/PagePicker";
 
 export const PAGE_SIZE = 50;
@@ -227,44 +223,7 @@ export default function InvoicesList() {
               : `${metadata?.totalCount ?? 0} invoices${filtered ? " matching these filters" : ""}`}
           </Text>
           {invoices.collection.length > 0 && (
-            <Table.ScrollContainer minWidth={720}>
-              <Table striped highlightOnHover aria-label="Invoices">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Number</Table.Th>
-                    {withCustomer && <Table.Th scope="col">Customer</Table.Th>}
-                    <Table.Th scope="col">Type</Table.Th>
-                    <Table.Th scope="col">Status</Table.Th>
-                    <Table.Th scope="col">Payment</Table.Th>
-                    <Table.Th scope="col">Issued</Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      Total
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {invoices.collection.map((invoice) => (
-                    <Table.Tr key={invoice.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/invoices/${invoice.id}`}>
-                          {invoice.number}
-                        </Anchor>
-                      </Table.Td>
-                      {withCustomer && <Table.Td>{invoice.customer?.name ?? "—"}</Table.Td>}
-                      <Table.Td>{TYPE_LABEL[invoice.invoiceType]}</Table.Td>
-                      <Table.Td>
-                        <Badge color={STATUS_COLOR[invoice.status]} variant="light">
-                          {STATUS_LABEL[invoice.status]}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>{PAYMENT_STATUS_LABEL[invoice.paymentStatus]}</Table.Td>
-                      <Table.Td>{formatDate(invoice.issuingDate)}</Table.Td>
-                      <Table.Td ta="right">{formatMinor(invoice.totalAmountCents, invoice.currency)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <InvoicesTable rows={invoices.collection} withCustomer={withCustomer} />
           )}
           <PagePicker metadata={metadata} label={"Invoice"} onChange={goTo} />
         </>

@@ -1,4 +1,4 @@
-import{i as e}from"./index-EnemmBw_.js";var t=e(`
+import{i as e}from"./index-uNQvD6Rf.js";var t=e(`
   query CreditNotes(
     $page: Int
     $limit: Int

@@ -1,4 +1,4 @@
-import{i as e}from"./index-EnemmBw_.js";var t=e(`
+import{i as e}from"./index-uNQvD6Rf.js";var t=e(`
   query Invoices(
     $page: Int
     $limit: Int
@@ -144,4 +144,4 @@ import{i as e}from"./index-EnemmBw_.js";var t=e(`
       status
     }
   }
-`),c={refresh:`invoices:update`,finalize:`invoices:update`,void:`invoices:void`},l=`invoices:export`;function u(e,t){return e.status===`DRAFT`&&t.has(c.refresh)}function d(e,t){return e.status===`DRAFT`&&t.has(c.finalize)}function f(e,t){return e.status===`FINALIZED`&&e.paymentStatus!==`SUCCEEDED`&&t.has(c.void)}function p(e,t){return e.status===`FINALIZED`&&e.invoiceType!==`CREDIT`&&t}function m(e){return e.has(l)}function h(e,t){let n=[];return u(e,t)&&n.push(`refresh`),d(e,t)&&n.push(`finalize`),f(e,t)&&n.push(`void`),n}var g={DRAFT:`Draft`,FINALIZED:`Finalized`,VOIDED:`Voided`},_={PENDING:`Pending`,SUCCEEDED:`Succeeded`,FAILED:`Failed`},v={SUBSCRIPTION:`Subscription`,ONE_OFF:`One-off`,CREDIT:`Credit`},y={SUBSCRIPTION:`Subscription`,CHARGE:`Usage`,ADD_ON:`Add-on`,CREDIT:`Credit`},b={DRAFT:`gray`,FINALIZED:`blue`,VOIDED:`red`};export{v as a,h as c,n as d,i as f,s as h,g as i,o as l,a as m,_ as n,m as o,t as p,b as r,p as s,y as t,r as u};
+`),c={DRAFT:`Draft`,FINALIZED:`Finalized`,VOIDED:`Voided`},l={PENDING:`Pending`,SUCCEEDED:`Succeeded`,FAILED:`Failed`},u={SUBSCRIPTION:`Subscription`,ONE_OFF:`One-off`,CREDIT:`Credit`},d={SUBSCRIPTION:`Subscription`,CHARGE:`Usage`,ADD_ON:`Add-on`,CREDIT:`Credit`},f={DRAFT:`gray`,FINALIZED:`blue`,VOIDED:`red`};export{u as a,n as c,a as d,s as f,c as i,i as l,l as n,o,f as r,r as s,d as t,t as u};
