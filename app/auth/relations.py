@@ -59,6 +59,7 @@ VIEW: dict[str, Permission] = {
     "Plan": P.PLANS_VIEW,
     "Charge": P.PLANS_VIEW,
     "ChargeProperties": P.PLANS_VIEW,
+    "PlanVersion": P.PLANS_VIEW,
     "AddOn": P.ADDONS_VIEW,
     "Coupon": P.COUPONS_VIEW,
     "AppliedCoupon": P.COUPONS_VIEW,

@@ -70,6 +70,7 @@ BOUNDS: dict[str, tuple[Bound, str]] = {
     "Customer.taxes": (_TAXES, "taxes.MAX_TAXES per customer"),
     "Fee.appliedTaxes": (_TAXES, "a fee's taxes are its customer's, plan's, add-on's or the organization's"),
     "Plan.charges": (_fixed(MAX_CHARGES), "plans.MAX_CHARGES per plan"),
+    "PlanVersion.charges": (_fixed(MAX_CHARGES), "plans.MAX_CHARGES per plan version"),
     "CustomerUsage.chargesUsage": (_fixed(MAX_CHARGES), "one per charge of the plan"),
     "ChargeProperties.graduatedRanges": (_RANGES, "charge_models.MAX_RANGES tiers"),
     "ChargeProperties.volumeRanges": (_RANGES, "charge_models.MAX_RANGES tiers"),

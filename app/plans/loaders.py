@@ -6,9 +6,10 @@ import sqlalchemy as sa
 from aiodataloader import DataLoader
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.pagination import Window
 from app.graphql.context import Context
-from app.plans.models import Charge, Plan
-from app.plans.service import charges_by_version, plans_by_id
+from app.plans.models import Charge, Plan, PlanVersion
+from app.plans.service import charges_by_version, plans_by_id, versions_by_plan
 
 
 def charges_of(ctx: Context) -> DataLoader[uuid.UUID, list[Charge]]:
@@ -50,3 +51,14 @@ def plans(ctx: Context) -> DataLoader[uuid.UUID, Plan | None]:
         return [found.get(plan_id) for plan_id in ids]
 
     return ctx.loader("plans", batch)
+
+
+def versions_of(ctx: Context, window: Window) -> DataLoader[uuid.UUID, list[PlanVersion]]:
+    """A plan's versions by plan id, newest first, ``window`` of each (plans come already scoped to the
+    caller)."""
+
+    async def batch(ids: list[uuid.UUID]) -> list[list[PlanVersion]]:
+        grouped = await ctx.read(lambda session: versions_by_plan(session, ids, window))
+        return [grouped.get(plan_id, []) for plan_id in ids]
+
+    return ctx.loader(f"plan_versions:{window.key}", batch)

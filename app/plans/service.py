@@ -17,9 +17,9 @@ from app.auth.actor import Actor
 from app.billing.charges import ChargeModel
 from app.core import validation
 from app.core.errors import Collector, NotFound, ValidationFailed
-from app.core.pagination import Page, PageRequest
+from app.core.pagination import Page, PageRequest, Window
 from app.db.errors import constraint_errors
-from app.db.pagination import paginate
+from app.db.pagination import paginate, windowed_per
 from app.metrics.models import AggregationType, BillableMetric
 from app.plans import charge_models
 from app.plans.models import Charge, Plan, PlanInterval, PlanTax, PlanVersion
@@ -109,6 +109,20 @@ async def charges_by_version(
     grouped: dict[uuid.UUID, list[Charge]] = defaultdict(list)
     for charge in rows:
         grouped[charge.plan_version_id].append(charge)
+    return grouped
+
+
+async def versions_by_plan(
+    session: AsyncSession, plan_ids: list[uuid.UUID], window: Window
+) -> dict[uuid.UUID, list[PlanVersion]]:
+    """Each plan's versions, newest first, ``window`` of each (plans come already scoped to the caller)."""
+    query = (
+        sa.select(PlanVersion).where(PlanVersion.plan_id.in_(plan_ids)).order_by(PlanVersion.number.desc())
+    )
+    rows = await session.scalars(windowed_per(PlanVersion, query, PlanVersion.plan_id, window))
+    grouped: dict[uuid.UUID, list[PlanVersion]] = defaultdict(list)
+    for version in rows:
+        grouped[version.plan_id].append(version)
     return grouped
 
 

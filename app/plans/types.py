@@ -8,11 +8,12 @@ from strawberry.types import Info
 
 from app.billing.charges import ChargeModel
 from app.graphql.context import Context
+from app.graphql.pagination import Limit, Offset, window
 from app.graphql.scalars import BigInt
 from app.metrics.loaders import metrics
 from app.metrics.types import BillableMetricType
-from app.plans.loaders import charges_of, plans
-from app.plans.models import Charge, Plan, PlanInterval, PlanTax
+from app.plans.loaders import charges_of, plans, versions_of
+from app.plans.models import Charge, Plan, PlanInterval, PlanTax, PlanVersion
 from app.taxes.loaders import taxes_of
 from app.taxes.types import TaxType
 
@@ -72,6 +73,24 @@ class ChargeType:
         return await metrics(info.context).load(root.billable_metric_id)
 
 
+@strawberry.type(
+    name="PlanVersion",
+    description="A plan's prices from effectiveFrom on; a billing period is priced by the version in force "
+    "at its start. Versions never change: a price change adds one.",
+)
+class PlanVersionType:
+    id: strawberry.ID
+    number: int
+    effective_from: datetime
+    amount_cents: BigInt
+
+    @strawberry.field
+    async def charges(
+        self, root: strawberry.Parent[PlanVersion], info: Info[Context, Any]
+    ) -> list[ChargeType]:
+        return await charges_of(info.context).load(root.id)
+
+
 @strawberry.type(name="Plan")
 class PlanType:
     id: strawberry.ID
@@ -89,6 +108,16 @@ class PlanType:
     @strawberry.field(description="Today's charges (a change applies to periods that start after it).")
     async def charges(self, root: strawberry.Parent[Plan], info: Info[Context, Any]) -> list[ChargeType]:
         return await charges_of(info.context).load(root.current_version_id)
+
+    @strawberry.field(description="The versions of the plan's prices, newest (today's) first.")
+    async def versions(
+        self,
+        root: strawberry.Parent[Plan],
+        info: Info[Context, Any],
+        limit: Limit = None,
+        offset: Offset = None,
+    ) -> list[PlanVersionType]:
+        return await versions_of(info.context, window(info.context.settings, limit, offset)).load(root.id)
 
     @strawberry.field
     async def taxes(self, root: strawberry.Parent[Plan], info: Info[Context, Any]) -> list[TaxType]:

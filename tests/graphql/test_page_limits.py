@@ -34,6 +34,7 @@ _REACH = {
     "Integration": (f'integration(id: "{UUID}") {{ ', " }"),
     "Customer": (f'customer(id: "{UUID}") {{ ', " }"),
     "Invoice": (f'invoice(id: "{UUID}") {{ ', " }"),
+    "Plan": (f'plan(id: "{UUID}") {{ ', " }"),
 }
 
 

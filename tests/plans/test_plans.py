@@ -249,6 +249,31 @@ async def test_a_price_change_is_a_new_version_that_applies_to_later_periods(
     assert (later.number, later.amount_cents) == (2, 5900)
 
 
+async def test_a_plans_versions_are_in_the_graph_newest_first_with_their_own_charges(
+    factory: Factory,
+) -> None:
+    org = await factory.organization()
+    calls = await metric(org.admin, "api_calls")
+    created = await plan(org.admin, "starter", [standard(calls["id"], "0.01")])
+    await org.admin(
+        UPDATE_PLAN,
+        input={"id": created["id"], "amountCents": 5900, "charges": [standard(calls["id"], "0.02")]},
+    )
+
+    answer = await org.admin(
+        "query($id: ID!) { plan(id: $id) { versions { number effectiveFrom amountCents "
+        "charges { properties { amount } } } } }",
+        id=created["id"],
+    )
+
+    versions = answer.ok("plan")["versions"]
+    assert [(v["number"], v["amountCents"], v["charges"][0]["properties"]["amount"]) for v in versions] == [
+        (2, 5900, "0.02"),
+        (1, 4900, "0.01"),
+    ]
+    assert versions[1]["effectiveFrom"] < versions[0]["effectiveFrom"]
+
+
 async def test_a_destroyed_plan_leaves_the_catalogue_and_frees_its_code(factory: Factory) -> None:
     org = await factory.organization()
     created = await plan(org.admin, "starter", [])

@@ -7,7 +7,10 @@ from tests.catalogue import metric, plan, standard, tax
 from tests.conftest import count_statements
 from tests.helpers import Factory, Member
 
-PLANS = "{ plans(limit: 100) { collection { code charges { billableMetric { code } } taxes { rate } } } }"
+PLANS = (
+    "{ plans(limit: 100) { collection { code charges { billableMetric { code } } taxes { rate } "
+    "versions(limit: 5) { number charges { chargeModel } } } } }"
+)
 CUSTOMERS = (
     """{ customers(limit: 100) { collection { externalId billingAddress { country } taxes { code } } } }"""
 )
