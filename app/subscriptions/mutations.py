@@ -54,7 +54,12 @@ class SubscriptionMutations:
         return await ctx.mutate(
             info,
             lambda s: service.update_subscription(
-                s, ctx.actor, subscription_id, input.name, input.ending_at, overrides
+                s,
+                ctx.actor,
+                subscription_id,
+                input.name,
+                service.EndDate(input.ending_at, input.clear_ending_at),
+                overrides,
             ),
         )
 

@@ -234,22 +234,34 @@ async def _live(session: AsyncSession, actor: Actor, subscription_id: uuid.UUID)
     return subscription
 
 
+@dataclass(frozen=True)
+class EndDate:
+    """What an update does to the end date: set a new one, remove it (``clear``), or neither."""
+
+    ending_at: datetime | None = None
+    clear: bool = False
+
+
 async def update_subscription(
     session: AsyncSession,
     actor: Actor,
     subscription_id: uuid.UUID,
     name: str | None,
-    ending_at: datetime | None,
+    end: EndDate,
     overrides: plan_overrides.PlanOverrides | None,
 ) -> Subscription:
     subscription = await _live(session, actor, subscription_id)
     errors = Collector()
     if name is not None:
         subscription.name = validation.text(errors, "name", name, required=False) or None
-    if ending_at is not None:
-        if ending_at <= max(subscription.subscription_at, datetime.now(UTC)):
+    if end.clear and end.ending_at is not None:
+        errors.add("clearEndingAt", "cannot be given with endingAt")
+    elif end.clear:
+        subscription.ending_at = None
+    elif end.ending_at is not None:
+        if end.ending_at <= max(subscription.subscription_at, datetime.now(UTC)):
             errors.add("endingAt", "must be after the start and in the future")
-        subscription.ending_at = ending_at
+        subscription.ending_at = end.ending_at
     errors.raise_if_any()
     if overrides is not None:
         plan = await session.get_one(Plan, subscription.plan_id)

@@ -121,7 +121,12 @@ class CreateSubscriptionInput:
 class UpdateSubscriptionInput:
     id: strawberry.ID
     name: str | None = None
-    ending_at: datetime | None = None
+    ending_at: datetime | None = strawberry.field(
+        default=None, description="A new end date (null: unchanged)."
+    )
+    clear_ending_at: bool = strawberry.field(
+        default=False, description="Remove the end date: the subscription renews until terminated."
+    )
     plan_overrides: PlanOverridesInput | None = None
 
 

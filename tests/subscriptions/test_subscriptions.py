@@ -247,6 +247,25 @@ async def test_a_downgrade_waits_for_the_end_of_the_period(factory: Factory, db:
     assert (old["status"], new["status"], new["plan"]) == ("TERMINATED", "ACTIVE", {"code": "starter"})
 
 
+async def test_an_end_date_is_set_kept_when_absent_and_removed_on_request(factory: Factory) -> None:
+    org, plans, customer = await _setup(factory)
+    created = await _create(org.admin, subscribe(customer, plans["pro"]))
+    end = (datetime.now(UTC) + timedelta(days=90)).replace(microsecond=0)
+
+    set_ = (await org.admin(UPDATE, input={"id": created["id"], "endingAt": end.isoformat()})).ok()
+    kept = (await org.admin(UPDATE, input={"id": created["id"], "name": "renamed"})).ok()
+    both = await org.admin(
+        UPDATE, input={"id": created["id"], "endingAt": end.isoformat(), "clearEndingAt": True}
+    )
+    cleared = (await org.admin(UPDATE, input={"id": created["id"], "clearEndingAt": True})).ok()
+
+    assert datetime.fromisoformat(set_["updateSubscription"]["endingAt"]) == end
+    assert datetime.fromisoformat(kept["updateSubscription"]["endingAt"]) == end
+    assert both.error()["extensions"]["code"] == "VALIDATION_ERROR"
+    assert both.error()["extensions"]["fields"] == {"clearEndingAt": "cannot be given with endingAt"}
+    assert cleared["updateSubscription"]["endingAt"] is None
+
+
 async def test_terminating_ends_it_and_cancels_what_was_scheduled(factory: Factory) -> None:
     org, plans, customer = await _setup(factory)
     created = await _create(org.admin, subscribe(customer, plans["pro"]))
