@@ -11,9 +11,11 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
+from app.auth import view_as
 from app.auth.actor import Actor
 from app.auth.identity import authenticate
 from app.auth.permissions import Permission
+from app.core.errors import ValidationFailed
 from app.db.availability import is_unavailable
 from app.http import client_address, database_unavailable, error_body, rate_limited, reply, request_id_of
 from app.observability.middleware import observation
@@ -51,6 +53,13 @@ class Protected:
             request.headers.get("authorization"),
             request.headers.get("x-organization-id"),
         )
+        try:
+            identity = await view_as.narrowed(
+                state.db, state.identities, identity, request.headers.get(view_as.HEADER)
+            )
+        except ValidationFailed as refused:
+            body = error_body(refused.code, str(refused), fields=refused.fields)
+            return reply({"errors": [body]}, request_id, 400)
         actor = identity.actor
         seen = observation(request)
         seen.actor = actor

@@ -13,10 +13,12 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from strawberry.http.ides import get_graphql_ide_html
 
+from app.auth import view_as
 from app.auth.cache import IdentityCache
 from app.auth.identity import authenticate
 from app.auth.login_throttle import PasswordThrottle
 from app.auth.throttle import Limits, retry_after_seconds
+from app.core.errors import ValidationFailed
 from app.db.availability import is_unavailable
 from app.db.engine import Database
 from app.db.timeouts import is_statement_timeout
@@ -164,6 +166,12 @@ class GraphQLEndpoint:
                 request.headers.get("authorization"),
                 request.headers.get("x-organization-id"),
             )
+            try:
+                identity = await view_as.narrowed(
+                    db, self.identities, identity, request.headers.get(view_as.HEADER)
+                )
+            except ValidationFailed as refused:
+                return {"errors": [error_body(refused.code, str(refused), fields=refused.fields)]}, 200
             seen.actor = identity.actor
             wait = self.limits.take(identity.actor, address)
             if wait > 0:
