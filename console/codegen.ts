@@ -24,6 +24,9 @@ const config: CodegenConfig = {
         },
       },
     },
+    "src/gql/requirements.ts": {
+      plugins: ["./codegen/requirements.cjs"],
+    },
   },
 };
 

@@ -17,4 +17,11 @@ export default tseslint.config(
     },
   },
   { files: ["*.{js,ts}"], ...tseslint.configs.disableTypeChecked },
+  {
+    // the codegen plugin: plain CommonJS run by GraphQL Code Generator under Node
+    files: ["codegen/*.cjs"],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable" } },
+    rules: { ...tseslint.configs.disableTypeChecked.rules, "@typescript-eslint/no-require-imports": "off" },
+  },
 );
