@@ -92,6 +92,30 @@ export const ROUTES: readonly ConsoleRoute[] = [
     permissions: ["credit_notes:view"],
     nav: false,
   },
+  {
+    id: "roles",
+    path: "/roles",
+    title: "Roles",
+    screen: lazy(() => import("./roles/RolesList")),
+    permissions: ["roles:view"],
+    nav: true,
+  },
+  {
+    id: "role-new",
+    path: "/roles/new",
+    title: "New role",
+    screen: lazy(() => import("./roles/RoleComposer")),
+    permissions: ["roles:view", "roles:create"],
+    nav: false,
+  },
+  {
+    id: "role",
+    path: "/roles/:id",
+    title: "Role",
+    screen: lazy(() => import("./roles/RoleComposer")),
+    permissions: ["roles:view"],
+    nav: false,
+  },
 ];
 
 /** Where a member lands after sign-in: the first of these they may open (revenue with

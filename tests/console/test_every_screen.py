@@ -45,6 +45,7 @@ OBJECT_OF_SEGMENT = {
     "invoices": "invoice",
     "credit-notes": "credit_note",
     "subscriptions": "subscription",
+    "roles": "role",
 }
 # Query strings a screen is opened with (the credit-note wizard starts from an invoice).
 QUERY_OF_ROUTE = {"credit-note-new": "?invoice={invoice}"}
@@ -88,7 +89,7 @@ def objects(live_server: LiveServer) -> dict[str, str]:
     found = live_server.ok(
         "{ subscriptions(limit: 1) { collection { id customer { id } } }"
         " invoices(limit: 1, status: [FINALIZED]) { collection { id } }"
-        " creditNotes(limit: 1) { collection { id } } }",
+        " creditNotes(limit: 1) { collection { id } } roles { id code } }",
         admin,
     )
     for name, (email, password, permissions) in CUSTOM_MEMBERS.items():
@@ -119,6 +120,7 @@ def objects(live_server: LiveServer) -> dict[str, str]:
         "subscription": subscription[0]["id"],
         "invoice": invoice[0]["id"],
         "credit_note": note[0]["id"],
+        "role": next(role["id"] for role in found["roles"] if role["code"] == "manager"),
     }
 
 

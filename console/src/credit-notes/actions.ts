@@ -2,6 +2,7 @@
 // permission the graph declares for the mutation (docs/permissions.md); never from a role name. The
 // console only hides what the graph would refuse; the graph decides.
 import type { CreditNoteStatus, CreditNoteRefundStatus } from "../gql/graphql";
+import type { DeclaredAction } from "../session/declaredAction";
 import { holdsAll, type PermissionSet } from "../session/permissions";
 
 /** The permission each credit-note mutation declares (docs/permissions.md). */
@@ -52,3 +53,10 @@ export function canReject(note: Pick<NoteState, "status">, permissions: Permissi
 export function canCreate(permissions: PermissionSet): boolean {
   return holdsAll(permissions, [CREDIT_NOTE_PERMISSIONS.create]);
 }
+
+/** This domain's part of the console's action table (../actions.ts). */
+export const CREDIT_NOTE_ACTIONS: readonly DeclaredAction[] = [
+  { id: "credit_notes.approve", label: "Approve a credit note", screen: "credit-note-approvals", permissions: [CREDIT_NOTE_PERMISSIONS.approve] },
+  { id: "credit_notes.reject", label: "Reject a credit note", screen: "credit-note-approvals", permissions: [CREDIT_NOTE_PERMISSIONS.reject] },
+  { id: "credit_notes.void", label: "Void a credit note", screen: "credit-note", permissions: [CREDIT_NOTE_PERMISSIONS.void] },
+];

@@ -2,6 +2,7 @@
 // the mutation (docs/permissions.md). The screens show exactly the actions these predicates allow; the
 // graph still decides. No role names here.
 import type { InvoicePaymentStatus, InvoiceStatus } from "../gql/graphql";
+import type { DeclaredAction } from "../session/declaredAction";
 import type { Permission, PermissionSet } from "../session/permissions";
 
 export interface InvoiceState {
@@ -56,3 +57,12 @@ export function invoiceActions(invoice: InvoiceState, permissions: PermissionSet
   if (canVoid(invoice, permissions)) actions.push("void");
   return actions;
 }
+
+/** This domain's part of the console's action table (../actions.ts). */
+export const INVOICE_ACTIONS: readonly DeclaredAction[] = [
+  { id: "invoices.refresh", label: "Refresh a draft invoice", screen: "invoice", permissions: [ACTION_PERMISSION.refresh] },
+  { id: "invoices.finalize", label: "Finalize a draft invoice", screen: "invoice", permissions: [ACTION_PERMISSION.finalize] },
+  { id: "invoices.void", label: "Void an invoice", screen: "invoice", permissions: [ACTION_PERMISSION.void] },
+  { id: "invoices.credit", label: "Issue a credit note on an invoice", screen: "invoice", permissions: ["credit_notes:create", "invoices:view"] },
+  { id: "invoices.export", label: "Download invoices as CSV", screen: "invoices", permissions: [EXPORT_PERMISSION] },
+];

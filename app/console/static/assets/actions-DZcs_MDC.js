@@ -1,0 +1,1 @@
+var e=`customers:view`;function t(t){return t.has(e)}var n=[{id:`revenue.filter-by-customer`,label:`Filter revenue by customer`,screen:`revenue`,permissions:[e]}];export{t as n,n as t};
