@@ -19,7 +19,7 @@ function Field({ label, children }: { readonly label: string; readonly children:
 
 export default function CustomerOverview({ customer }: CustomerTabProps) {
   // The page's own query, answered from the client's cache: no second request.
-  const [{ data }] = useCustomerQuery(customer.id);
+  const [{ data }] = useCustomerQuery(customer.id, { fromCache: true });
   const detail = data?.customer;
   if (!detail) return null;
   const address = detail.billingAddress;

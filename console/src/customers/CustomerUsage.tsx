@@ -13,7 +13,7 @@ import type { CustomerTabProps } from "./tabs";
 
 export default function CustomerUsage({ customer }: CustomerTabProps) {
   const { permissions } = useSignedIn();
-  const [{ data: page }] = useCustomerQuery(customer.id);
+  const [{ data: page }] = useCustomerQuery(customer.id, { fromCache: true });
   const active = (page?.customer?.subscriptions ?? []).filter((s) => s.status === "ACTIVE");
   const [chosen, setChosen] = useState<string | null>(null);
   const subscription = active.find((s) => s.id === chosen) ?? active[0];

@@ -16,7 +16,12 @@ export function customerVariables(id: string, permissions: PermissionSet): Custo
   };
 }
 
-export function useCustomerQuery(id: string) {
+/** The page asks the graph; a tab (`fromCache`) reads what the page loaded, with no request of its own. */
+export function useCustomerQuery(id: string, { fromCache = false }: { readonly fromCache?: boolean } = {}) {
   const { permissions } = useSignedIn();
-  return useQuery({ query: CustomerDocument, variables: customerVariables(id, permissions) });
+  return useQuery({
+    query: CustomerDocument,
+    variables: customerVariables(id, permissions),
+    requestPolicy: fromCache ? "cache-first" : "cache-and-network",
+  });
 }

@@ -9,9 +9,9 @@ import { useMutation, useQuery } from "urql";
 
 import { errorMessage, validationFields } from "../format";
 import { CreateRoleDocument, RolesDocument, UpdateRoleDocument } from "../graphql/roles";
-import { useSignedIn } from "../session/SessionProvider";
+import { useSession, useSignedIn } from "../session/SessionProvider";
 import { useDocumentTitle } from "../shell/title";
-import { canCreateRole, canDeleteRole, canGrant, canUpdateRole } from "./actions";
+import { canCreateRole, canDeleteRole, canGrant, canUpdateRole, canViewAs } from "./actions";
 import { DestroyRole } from "./DestroyRole";
 import { areaTitle, byArea } from "./preview";
 import { RolePreview } from "./RolePreview";
@@ -28,7 +28,8 @@ const EMPTY: Draft = { code: "", name: "", description: "", permissions: new Set
 export default function RoleComposer() {
   const { id } = useParams();
   const navigate = useNavigate();
-  const { permissions: held } = useSignedIn();
+  const { permissions: held, viewingAs } = useSignedIn();
+  const { viewAs } = useSession();
   const [{ data, fetching, error }] = useQuery({ query: RolesDocument });
   const role = id ? data?.roles?.find((r) => r.id === id) : undefined;
   const [edited, setEdited] = useState<Draft | null>(null);
@@ -99,7 +100,23 @@ export default function RoleComposer() {
       </Breadcrumbs>
       <Group justify="space-between">
         <Title order={1}>{role ? `Role ${role.name}` : "New role"}</Title>
-        {role && canDeleteRole(role, held) && <DestroyRole role={role} onDestroyed={() => void navigate("/roles")} />}
+        <Group gap="xs">
+          {role && viewingAs === null && canViewAs(held) && (
+            <Button
+              variant="outline"
+              onClick={() => {
+                setProblem(null);
+                viewAs(role.code).then(
+                  () => void navigate("/"),
+                  () => setProblem("The console could not be opened as this role."),
+                );
+              }}
+            >
+              View the console as this role
+            </Button>
+          )}
+          {role && canDeleteRole(role, held) && <DestroyRole role={role} onDestroyed={() => void navigate("/roles")} />}
+        </Group>
       </Group>
       {role?.builtin && <Text>A built-in role: its permissions are fixed. Compose a custom role to grant a different set.</Text>}
       <Grid gap="xl">

@@ -27,6 +27,11 @@ export function canDeleteRole(role: RoleState, permissions: PermissionSet): bool
   return !role.builtin && holdsAll(permissions, [ROLE_PERMISSIONS.delete]);
 }
 
+/** "View as": preview the console as the role (the graph narrows, never widens; nothing to refuse). */
+export function canViewAs(permissions: PermissionSet): boolean {
+  return holdsAll(permissions, [ROLE_PERMISSIONS.view]);
+}
+
 /** A permission the member may put in a role: one they hold themselves. */
 export function canGrant(permission: Permission, permissions: PermissionSet): boolean {
   return permissions.has(permission);
@@ -36,5 +41,6 @@ export function canGrant(permission: Permission, permissions: PermissionSet): bo
 export const ROLE_ACTIONS: readonly DeclaredAction[] = [
   { id: "roles.create", label: "Compose a custom role", screen: "roles", permissions: [ROLE_PERMISSIONS.create] },
   { id: "roles.update", label: "Change a custom role", screen: "role", permissions: [ROLE_PERMISSIONS.update] },
+  { id: "roles.view-as", label: "View the console as a role", screen: "role", permissions: [ROLE_PERMISSIONS.view] },
   { id: "roles.delete", label: "Destroy a custom role", screen: "role", permissions: [ROLE_PERMISSIONS.delete] },
 ];

@@ -23,6 +23,8 @@ export interface SignedIn {
   readonly organizations: readonly Organization[];
   readonly organization: Organization;
   readonly permissions: PermissionSet;
+  /** "View as": the role code the console and the graph narrow to, or null. */
+  readonly viewingAs: string | null;
 }
 
 export type SessionState =
@@ -42,6 +44,8 @@ interface SessionApi {
   signIn: (email: string, password: string) => Promise<void>;
   signOut: () => Promise<void>;
   switchOrganization: (organizationId: string) => Promise<void>;
+  /** Preview the console as a role (its code), or stop with null; the graph narrows every request. */
+  viewAs: (roleCode: string | null) => Promise<void>;
   dismissNotice: () => void;
 }
 
@@ -66,12 +70,13 @@ function sessionFrom(auth: StoredAuth, data: SessionQuery): SignedIn | null {
   if (!user || !membership) return null;
   return {
     status: "signedIn",
-    auth: { token: auth.token, organizationId: membership.organization.id },
+    auth: { token: auth.token, organizationId: membership.organization.id, viewAsRole: auth.viewAsRole ?? null },
     userId: user.id,
     email: user.email,
     organizations: user.memberships.map((m) => ({ id: m.organization.id, name: m.organization.name })),
     organization: { id: membership.organization.id, name: membership.organization.name },
     permissions: new Set(membership.permissions),
+    viewingAs: auth.viewAsRole ?? null,
   };
 }
 
@@ -108,9 +113,10 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
   const auth = state.status === "signedIn" ? state.auth : null;
   const token = auth?.token ?? null;
   const organizationId = auth?.organizationId ?? null;
+  const viewAsRole = auth?.viewAsRole ?? null;
 
   const client: Client = useMemo(() => {
-    const current = token === null ? null : { token, organizationId };
+    const current = token === null ? null : { token, organizationId, viewAsRole };
     return createClient(current, {
       onUnauthenticated: () => establish(null, "expired"),
       onForbidden: () => {
@@ -127,7 +133,7 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
           });
       },
     });
-  }, [token, organizationId, establish]);
+  }, [token, organizationId, viewAsRole, establish]);
 
   const signIn = useCallback(
     async (email: string, password: string) => {
@@ -167,9 +173,19 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
     [token, establish],
   );
 
+  const viewAs = useCallback(
+    async (roleCode: string | null) => {
+      if (token === null) return;
+      const session = await loadSession({ token, organizationId, viewAsRole: roleCode });
+      setNotice(null);
+      establish(session, "expired");
+    },
+    [token, organizationId, establish],
+  );
+
   const api = useMemo<SessionApi>(
-    () => ({ state, notice, signIn, signOut, switchOrganization, dismissNotice: () => setNotice(null) }),
-    [state, notice, signIn, signOut, switchOrganization],
+    () => ({ state, notice, signIn, signOut, switchOrganization, viewAs, dismissNotice: () => setNotice(null) }),
+    [state, notice, signIn, signOut, switchOrganization, viewAs],
   );
 
   return (

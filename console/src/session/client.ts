@@ -1,4 +1,5 @@
-// The GraphQL client: the bearer token and the selected organization on every request; an
+// The GraphQL client: the bearer token, the selected organization and the role viewed as (if any)
+// on every request; an
 // UNAUTHENTICATED answer ends the session (back to sign-in), a FORBIDDEN one refreshes it.
 import { Client, cacheExchange, fetchExchange, mapExchange, type CombinedError } from "urql";
 
@@ -16,6 +17,8 @@ export function authHeaders(auth: StoredAuth | null): Record<string, string> {
   if (auth !== null) {
     headers["authorization"] = `Bearer ${auth.token}`;
     if (auth.organizationId !== null) headers["x-organization-id"] = auth.organizationId;
+    // the server narrows every request to this role's permissions (never widens them)
+    if (auth.viewAsRole) headers["x-view-as-role"] = auth.viewAsRole;
   }
   return headers;
 }

@@ -3,6 +3,8 @@
 export interface StoredAuth {
   readonly token: string;
   readonly organizationId: string | null;
+  /** "View as": the role whose permissions the console (and the graph) narrows to, or none. */
+  readonly viewAsRole?: string | null;
 }
 
 const KEY = "billgraph.session";
@@ -16,9 +18,13 @@ export function readAuth(): StoredAuth | null {
     if (raw === null) return null;
     const value: unknown = JSON.parse(raw);
     if (typeof value !== "object" || value === null) return null;
-    const { token, organizationId } = value as Record<string, unknown>;
+    const { token, organizationId, viewAsRole } = value as Record<string, unknown>;
     if (typeof token !== "string" || token === "") return null;
-    return { token, organizationId: typeof organizationId === "string" ? organizationId : null };
+    return {
+      token,
+      organizationId: typeof organizationId === "string" ? organizationId : null,
+      viewAsRole: typeof viewAsRole === "string" && viewAsRole !== "" ? viewAsRole : null,
+    };
   } catch {
     return null;
   }

@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation, useNavigate } from "react-router";
 
 import { landingRoute, navigation } from "../routes";
 import { useSession, useSignedIn } from "../session/SessionProvider";
+import { ViewAsBanner } from "./ViewAsBanner";
 
 function OrganizationSwitcher() {
   const session = useSignedIn();
@@ -89,6 +90,7 @@ export function Layout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
+        <ViewAsBanner />
         {notice !== null && (
           <Alert color="yellow" mb="md" withCloseButton closeButtonLabel="Dismiss" onClose={dismissNotice}>
             {notice}

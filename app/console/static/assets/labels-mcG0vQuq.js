@@ -1,4 +1,4 @@
-import{i as e}from"./index-DyGKeADJ.js";var t=e(`
+import{a as e}from"./index-Fh2euI0s.js";var t=e(`
   query CreditNotes(
     $page: Int
     $limit: Int

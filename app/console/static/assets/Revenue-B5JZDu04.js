@@ -1,4 +1,4 @@
-import{r as e}from"./rolldown-runtime-XKyaHtl9.js";import{A as t,D as n,E as r,F as i,_ as a,a as o,k as s,n as c,o as l,s as u,t as d,y as f}from"./mantine-DmrqMTt4.js";import{d as p,m,u as h}from"./react-NbSbU0Yf.js";import{i as g}from"./graphql-crtUrLD5.js";import{i as _,t as v}from"./format-B5t8BnP_.js";import{i as y,n as b}from"./index-DyGKeADJ.js";import{n as x}from"./actions-DZcs_MDC.js";import{a as S,i as C,n as w,o as T,r as E,s as D,t as O}from"./sections-BDcuYfN0.js";var k=e(m(),1),A=y(`
+import{r as e}from"./rolldown-runtime-XKyaHtl9.js";import{A as t,D as n,E as r,F as i,_ as a,a as o,k as s,n as c,o as l,s as u,t as d,y as f}from"./mantine-DmrqMTt4.js";import{d as p,m,u as h}from"./react-NbSbU0Yf.js";import{i as g}from"./graphql-crtUrLD5.js";import{i as _,t as v}from"./format-B5t8BnP_.js";import{a as y,r as b}from"./index-Fh2euI0s.js";import{n as x}from"./actions-DZcs_MDC.js";import{a as S,i as C,n as w,o as T,r as E,s as D,t as O}from"./sections-KCpxXkXQ.js";var k=e(m(),1),A=y(`
   query Revenue(
     $fromMonth: Date
     $toMonth: Date

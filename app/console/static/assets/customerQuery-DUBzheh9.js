@@ -1,1 +1,0 @@
-import{i as e}from"./graphql-crtUrLD5.js";import{t}from"./customers-B1zo03uP.js";import{n}from"./index-DyGKeADJ.js";function r(e,t){return{id:e,withSubscriptions:t.has(`subscriptions:view`),withPlans:t.has(`plans:view`)}}function i(i){let{permissions:a}=n();return e({query:t,variables:r(i,a)})}export{i as t};
