@@ -44,6 +44,14 @@ export function canIssueCreditNote(invoice: InvoiceState & { readonly invoiceTyp
   return invoice.status === "FINALIZED" && invoice.invoiceType !== "CREDIT" && mayOpenWizard;
 }
 
+/** What the one-off invoice form needs: createInvoice, and the add-ons it offers (addOns). */
+export const CREATE_PERMISSIONS: readonly Permission[] = ["invoices:create", "addons:view"];
+
+/** A one-off invoice of add-ons is made for a customer (the form lists the add-ons to pick from). */
+export function canCreateInvoice(permissions: PermissionSet): boolean {
+  return CREATE_PERMISSIONS.every((permission) => permissions.has(permission));
+}
+
 export function canExport(permissions: PermissionSet): boolean {
   return permissions.has(EXPORT_PERMISSION);
 }

@@ -42,6 +42,8 @@ interface SessionApi {
   signIn: (email: string, password: string) => Promise<void>;
   signOut: () => Promise<void>;
   switchOrganization: (organizationId: string) => Promise<void>;
+  /** Carry on with a new token the graph issued (changePassword ends every other one). */
+  adoptToken: (token: string) => void;
   dismissNotice: () => void;
 }
 
@@ -167,9 +169,17 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
     [token, establish],
   );
 
+  const adoptToken = useCallback(
+    (newToken: string) => {
+      if (state.status !== "signedIn") return;
+      establish({ ...state, auth: { ...state.auth, token: newToken } }, "expired");
+    },
+    [state, establish],
+  );
+
   const api = useMemo<SessionApi>(
-    () => ({ state, notice, signIn, signOut, switchOrganization, dismissNotice: () => setNotice(null) }),
-    [state, notice, signIn, signOut, switchOrganization],
+    () => ({ state, notice, signIn, signOut, switchOrganization, adoptToken, dismissNotice: () => setNotice(null) }),
+    [state, notice, signIn, signOut, switchOrganization, adoptToken],
   );
 
   return (

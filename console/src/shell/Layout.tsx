@@ -1,4 +1,4 @@
-import { Alert, AppShell, Burger, Button, Group, NavLink, Select, Text, Title } from "@mantine/core";
+import { Alert, AppShell, Burger, Button, Group, Menu, NavLink, Select, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useState } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
@@ -61,18 +61,28 @@ export function Layout() {
           </Group>
           <Group gap="md" wrap="nowrap">
             <OrganizationSwitcher />
-            <Text size="sm" c="dimmed" visibleFrom="sm">
-              {session.email}
-            </Text>
-            <Button
-              variant="default"
-              size="xs"
-              onClick={() => {
-                void signOut().then(() => navigate("/sign-in", { replace: true }));
-              }}
-            >
-              Sign out
-            </Button>
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <Button variant="default" size="xs" aria-label={`Account menu of ${session.email}`}>
+                  <Text span size="sm" maw={240} truncate="end">
+                    {session.email}
+                  </Text>
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{session.email}</Menu.Label>
+                <Menu.Item component={Link} to="/account/password">
+                  Change password
+                </Menu.Item>
+                <Menu.Item
+                  onClick={() => {
+                    void signOut().then(() => navigate("/sign-in", { replace: true }));
+                  }}
+                >
+                  Sign out
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
           </Group>
         </Group>
       </AppShell.Header>
