@@ -54,13 +54,13 @@ export default function ChangePassword() {
         For {email}. Every other session of yours, on any device, ends; this one carries on.
       </Text>
       {changed && (
-        <Alert color="green" role="status" title="Password changed">
-          Your password was changed. Sign in with the new one from now on.
+        <Alert color="green" role="status">
+          Password changed: sign in with the new one from now on.
         </Alert>
       )}
       {failure !== null && (
-        <Alert color="red" role="alert" title="The password was not changed">
-          {failure}
+        <Alert color="red" role="alert">
+          The password was not changed: {failure}
         </Alert>
       )}
       <Paper withBorder p="md">

@@ -61,7 +61,7 @@ export function Layout() {
           </Group>
           <Group gap="md" wrap="nowrap">
             <OrganizationSwitcher />
-            <Menu position="bottom-end" withinPortal>
+            <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
               <Menu.Target>
                 <Button variant="default" size="xs" aria-label={`Account menu of ${session.email}`}>
                   <Text span size="sm" maw={240} truncate="end">
@@ -70,7 +70,6 @@ export function Layout() {
                 </Button>
               </Menu.Target>
               <Menu.Dropdown>
-                <Menu.Label>{session.email}</Menu.Label>
                 <Menu.Item component={Link} to="/account/password">
                   Change password
                 </Menu.Item>
