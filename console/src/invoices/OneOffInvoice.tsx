@@ -102,7 +102,7 @@ export default function OneOffInvoice() {
       return;
     }
     setProblems({});
-    const result = await create({ input: { customerId: customer?.id ?? id, currency, fees } });
+    const result = await create({ input: { customerId: customer.id, currency, fees } });
     if (result.error) {
       const found = validationFields(result.error);
       if (Object.keys(found).length > 0) setProblems(found);

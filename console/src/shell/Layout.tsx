@@ -1,10 +1,11 @@
-import { Alert, AppShell, Burger, Button, Group, Menu, NavLink, Select, Text, Title } from "@mantine/core";
+import { Alert, AppShell, Burger, Group, NavLink, Select, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useState } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 
 import { landingRoute, navigation } from "../routes";
 import { useSession, useSignedIn } from "../session/SessionProvider";
+import { UserMenu } from "./UserMenu";
 
 function OrganizationSwitcher() {
   const session = useSignedIn();
@@ -36,10 +37,9 @@ function OrganizationSwitcher() {
 
 export function Layout() {
   const session = useSignedIn();
-  const { signOut, notice, dismissNotice } = useSession();
+  const { notice, dismissNotice } = useSession();
   const [opened, { toggle }] = useDisclosure();
   const location = useLocation();
-  const navigate = useNavigate();
   const links = navigation(session.permissions);
   // the one link the page belongs to: the longest path it falls under (Approvals, not Credit notes too)
   const activeId = links
@@ -61,27 +61,7 @@ export function Layout() {
           </Group>
           <Group gap="md" wrap="nowrap">
             <OrganizationSwitcher />
-            <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
-              <Menu.Target>
-                <Button variant="default" size="xs" aria-label={`Account menu of ${session.email}`}>
-                  <Text span size="sm" maw={240} truncate="end">
-                    {session.email}
-                  </Text>
-                </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Item component={Link} to="/account/password">
-                  Change password
-                </Menu.Item>
-                <Menu.Item
-                  onClick={() => {
-                    void signOut().then(() => navigate("/sign-in", { replace: true }));
-                  }}
-                >
-                  Sign out
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            <UserMenu />
           </Group>
         </Group>
       </AppShell.Header>
