@@ -62,7 +62,8 @@ export default function OneOffInvoice() {
   const currencies = [...new Set([customer.currency, ...addOns.map((a) => a.amountCurrency), ...COMMON_CURRENCIES])].filter(
     (code): code is string => typeof code === "string",
   );
-  const customerPath = `/customers/${customer.id}`;
+  const customerId = customer.id;
+  const customerPath = `/customers/${customerId}`;
   const invoiceRoute = ROUTES.find((route) => route.id === "invoice");
 
   function change(index: number, line: LineDraft) {
@@ -102,7 +103,7 @@ export default function OneOffInvoice() {
       return;
     }
     setProblems({});
-    const result = await create({ input: { customerId: customer.id, currency, fees } });
+    const result = await create({ input: { customerId, currency, fees } });
     if (result.error) {
       const found = validationFields(result.error);
       if (Object.keys(found).length > 0) setProblems(found);
