@@ -5,7 +5,7 @@ embedded PostgreSQL in a temporary folder), adds customers through the graph unt
 one full page of the customers list (50), then drives Debian's Chromium (as tests/console does) and prints:
 
 - weight: the JavaScript and CSS loaded, gzipped as the server sends them (level 9, raw when gzip is not
-  smaller), from opening the sign-in page to the landing page rendered, per demo member (target <= 350 KB);
+  smaller), from opening the sign-in page to the landing page rendered, per demo member (target <= 350 KiB, 358,400 B);
   and every file of app/console/static/assets gzipped (the whole build);
 - time: from navigation (a full page load, signed in, warm HTTP cache) to the customers list showing 50
   rows, and to an invoice's detail page rendered (its fees and totals): median of 5 (target <= 1 s each);
@@ -58,7 +58,7 @@ def served_size(path: Path) -> int:
 
 
 def kb(size: float) -> str:
-    return f"{size / 1024:.1f} KB ({size:,} B)"
+    return f"{size / 1024:.1f} KiB ({size:,} B)"
 
 
 @contextlib.contextmanager
@@ -288,7 +288,7 @@ def main() -> None:
     rows.append(
         ["whole build (every asset)", "", str(len(build)), kb(build_served), f"raw {kb(build_raw)}", ""]
     )
-    print(table(["first screen of", "landing", "files", "gzipped", "on the wire", "<= 350 KB"], rows))
+    print(table(["first screen of", "landing", "files", "gzipped", "on the wire", "<= 350 KiB"], rows))
 
     print(
         f"\n(b) time from navigation to rendered, {args.member}, {args.runs} runs (full page load, warm cache)"
