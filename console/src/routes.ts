@@ -45,6 +45,14 @@ export const ROUTES: readonly ConsoleRoute[] = [
     nav: false,
   },
   {
+    id: "customer-invoice-new",
+    path: "/customers/:id/invoices/new",
+    title: "New invoice",
+    screen: lazy(() => import("./invoices/OneOffInvoice")),
+    permissions: ["customers:view", "invoices:create", "addons:view"],
+    nav: false,
+  },
+  {
     id: "invoices",
     path: "/invoices",
     title: "Invoices",
@@ -114,6 +122,14 @@ export const ROUTES: readonly ConsoleRoute[] = [
     title: "Role",
     screen: lazy(() => import("./roles/RoleComposer")),
     permissions: ["roles:view"],
+    nav: false,
+  },
+  {
+    id: "account-password",
+    path: "/account/password",
+    title: "Change password",
+    screen: lazy(() => import("./account/ChangePassword")),
+    permissions: [],
     nav: false,
   },
 ];

@@ -1,10 +1,11 @@
 // One customer: a header, then the tabs of ./tabs.ts the member may open; the open tab lives in the
 // URL (`?tab=`), so a reload or a shared link opens the same one. One request for the customer,
 // one for the open tab.
-import { Alert, Anchor, Breadcrumbs, Center, Group, Loader, Stack, Tabs, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Breadcrumbs, Button, Center, Group, Loader, Stack, Tabs, Text, Title } from "@mantine/core";
 import { Suspense } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 
+import { canCreateInvoice } from "../invoices/actions";
 import { useSignedIn } from "../session/SessionProvider";
 import { useDocumentTitle } from "../shell/title";
 import { useCustomerQuery } from "./customerQuery";
@@ -69,6 +70,11 @@ export default function CustomerDetail() {
             {customer.currency ? ` · ${customer.currency}` : ""}
           </Text>
         </div>
+        {canCreateInvoice(permissions) && (
+          <Button component={Link} to={`/customers/${customer.id}/invoices/new`}>
+            New one-off invoice
+          </Button>
+        )}
       </Group>
       {open && (
         <Tabs value={open.id} onChange={choose} keepMounted={false}>

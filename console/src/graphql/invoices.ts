@@ -161,3 +161,38 @@ export const VoidInvoiceDocument = graphql(`
     }
   }
 `);
+
+// A one-off invoice from add-ons (`/customers/:id/invoices/new`): the customer and the add-ons the
+// form offers, in one request; then createInvoice.
+export const OneOffInvoiceFormDocument = graphql(`
+  query OneOffInvoiceForm($customerId: ID!, $limit: Int) {
+    customer(id: $customerId) {
+      id
+      name
+      externalId
+      currency
+    }
+    addOns(limit: $limit) {
+      collection {
+        id
+        name
+        code
+        invoiceDisplayName
+        amountCents
+        amountCurrency
+      }
+      metadata {
+        totalCount
+      }
+    }
+  }
+`);
+
+export const CreateInvoiceDocument = graphql(`
+  mutation CreateInvoice($input: CreateInvoiceInput!) {
+    createInvoice(input: $input) {
+      id
+      number
+    }
+  }
+`);

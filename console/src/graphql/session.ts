@@ -51,3 +51,11 @@ export const LogoutDocument = graphql(`
     }
   }
 `);
+
+export const ChangePasswordDocument = graphql(`
+  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+    changePassword(input: { currentPassword: $currentPassword, newPassword: $newPassword }) {
+      token
+    }
+  }
+`);

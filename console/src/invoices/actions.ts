@@ -45,6 +45,14 @@ export function canIssueCreditNote(invoice: InvoiceState & { readonly invoiceTyp
   return invoice.status === "FINALIZED" && invoice.invoiceType !== "CREDIT" && mayOpenWizard;
 }
 
+/** What the one-off invoice form needs: createInvoice, and the add-ons it offers (addOns). */
+export const CREATE_PERMISSIONS: readonly Permission[] = ["invoices:create", "addons:view"];
+
+/** A one-off invoice of add-ons is made for a customer (the form lists the add-ons to pick from). */
+export function canCreateInvoice(permissions: PermissionSet): boolean {
+  return CREATE_PERMISSIONS.every((permission) => permissions.has(permission));
+}
+
 export function canExport(permissions: PermissionSet): boolean {
   return permissions.has(EXPORT_PERMISSION);
 }
@@ -64,5 +72,6 @@ export const INVOICE_ACTIONS: readonly DeclaredAction[] = [
   { id: "invoices.finalize", label: "Finalize a draft invoice", screen: "invoice", permissions: [ACTION_PERMISSION.finalize] },
   { id: "invoices.void", label: "Void an invoice", screen: "invoice", permissions: [ACTION_PERMISSION.void] },
   { id: "invoices.credit", label: "Issue a credit note on an invoice", screen: "invoice", permissions: ["credit_notes:create", "invoices:view"] },
+  { id: "invoices.create", label: "Create a one-off invoice", screen: "customer", permissions: CREATE_PERMISSIONS },
   { id: "invoices.export", label: "Download invoices as CSV", screen: "invoices", permissions: [EXPORT_PERMISSION] },
 ];

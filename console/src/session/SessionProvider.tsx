@@ -46,6 +46,8 @@ interface SessionApi {
   switchOrganization: (organizationId: string) => Promise<void>;
   /** Preview the console as a role (its code), or stop with null; the graph narrows every request. */
   viewAs: (roleCode: string | null) => Promise<void>;
+  /** Carry on with a new token the graph issued (changePassword ends every other one). */
+  adoptToken: (token: string) => void;
   dismissNotice: () => void;
 }
 
@@ -183,9 +185,17 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
     [token, organizationId, establish],
   );
 
+  const adoptToken = useCallback(
+    (newToken: string) => {
+      if (state.status !== "signedIn") return;
+      establish({ ...state, auth: { ...state.auth, token: newToken } }, "expired");
+    },
+    [state, establish],
+  );
+
   const api = useMemo<SessionApi>(
-    () => ({ state, notice, signIn, signOut, switchOrganization, viewAs, dismissNotice: () => setNotice(null) }),
-    [state, notice, signIn, signOut, switchOrganization, viewAs],
+    () => ({ state, notice, signIn, signOut, switchOrganization, viewAs, adoptToken, dismissNotice: () => setNotice(null) }),
+    [state, notice, signIn, signOut, switchOrganization, viewAs, adoptToken],
   );
 
   return (

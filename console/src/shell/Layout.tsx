@@ -1,4 +1,4 @@
-import { Alert, AppShell, Burger, Button, Group, NavLink, Select, Text, Title } from "@mantine/core";
+import { Alert, AppShell, Burger, Group, NavLink, Select, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useState } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { landingRoute, navigation } from "../routes";
 import { useSession, useSignedIn } from "../session/SessionProvider";
 import { ViewAsBanner } from "./ViewAsBanner";
+import { UserMenu } from "./UserMenu";
 
 function OrganizationSwitcher() {
   const session = useSignedIn();
@@ -37,10 +38,9 @@ function OrganizationSwitcher() {
 
 export function Layout() {
   const session = useSignedIn();
-  const { signOut, notice, dismissNotice } = useSession();
+  const { notice, dismissNotice } = useSession();
   const [opened, { toggle }] = useDisclosure();
   const location = useLocation();
-  const navigate = useNavigate();
   const links = navigation(session.permissions);
   // the one link the page belongs to: the longest path it falls under (Approvals, not Credit notes too)
   const activeId = links
@@ -62,18 +62,7 @@ export function Layout() {
           </Group>
           <Group gap="md" wrap="nowrap">
             <OrganizationSwitcher />
-            <Text size="sm" c="dimmed" visibleFrom="sm">
-              {session.email}
-            </Text>
-            <Button
-              variant="default"
-              size="xs"
-              onClick={() => {
-                void signOut().then(() => navigate("/sign-in", { replace: true }));
-              }}
-            >
-              Sign out
-            </Button>
+            <UserMenu />
           </Group>
         </Group>
       </AppShell.Header>

@@ -1,0 +1,1 @@
+var e={DRAFT:`Draft`,FINALIZED:`Finalized`,VOIDED:`Voided`},t={PENDING:`Pending`,SUCCEEDED:`Succeeded`,FAILED:`Failed`},n={SUBSCRIPTION:`Subscription`,ONE_OFF:`One-off`,CREDIT:`Credit`},r={SUBSCRIPTION:`Subscription`,CHARGE:`Usage`,ADD_ON:`Add-on`,CREDIT:`Credit`},i={DRAFT:`gray`,FINALIZED:`blue`,VOIDED:`red`};export{n as a,e as i,t as n,i as r,r as t};
