@@ -111,6 +111,7 @@ async def test_a_member_holding_the_composed_role_opens_exactly_what_the_preview
     )
     # when the admin opens the role, the preview lists its screens
     await signed_in(page, ADMIN, f"/roles/{role_id}")
+    await expect(page.get_by_role("list", name="Unlocked screens", exact=True)).to_be_visible()
     unlocked = set(
         await page.get_by_role("list", name="Unlocked screens", exact=True)
         .get_by_role("listitem")

@@ -13,7 +13,7 @@ export function ViewAsBanner() {
   const [leaving, setLeaving] = useState(false);
   if (viewingAs === null) return null;
   return (
-    <Alert color="grape" variant="filled" mb="md" role="status" aria-label="Viewing as a role" title={`Viewing as the role “${viewingAs}”`}>
+    <Alert color="grape" variant="filled" mb="md" role="status" title={`Viewing as the role “${viewingAs}”`}>
       <Group justify="space-between">
         <Text size="sm">
           Every screen and every request shows what this role may do, never more than you hold. Changes you make are real.

@@ -1,4 +1,4 @@
-import{o as e}from"./index-C3pS4SZW.js";var t=e(`
+import{o as e}from"./index-CQBNKsQ7.js";var t=e(`
   query Invoices(
     $page: Int
     $limit: Int

@@ -1,4 +1,4 @@
-import{r as e}from"./rolldown-runtime-XKyaHtl9.js";import{A as t,D as n,L as r,O as i,a,b as o,j as s,n as c,o as l,s as u,t as d,v as f}from"./mantine-CLTJFcK9.js";import{d as p,m,u as h}from"./react-NbSbU0Yf.js";import{i as g}from"./graphql-crtUrLD5.js";import{i as _,t as v}from"./format-B5t8BnP_.js";import{o as y,r as b}from"./index-C3pS4SZW.js";import{n as x}from"./actions-DZcs_MDC.js";import{a as S,i as C,n as w,o as T,r as E,s as D,t as O}from"./sections-C1G4BuJ7.js";var k=e(m(),1),A=y(`
+import{r as e}from"./rolldown-runtime-XKyaHtl9.js";import{A as t,D as n,L as r,O as i,a,b as o,j as s,n as c,o as l,s as u,t as d,v as f}from"./mantine-CLTJFcK9.js";import{d as p,m,u as h}from"./react-NbSbU0Yf.js";import{i as g}from"./graphql-crtUrLD5.js";import{i as _,t as v}from"./format-B5t8BnP_.js";import{o as y,r as b}from"./index-CQBNKsQ7.js";import{n as x}from"./actions-DZcs_MDC.js";import{a as S,i as C,n as w,o as T,r as E,s as D,t as O}from"./sections-BDrvvCO1.js";var k=e(m(),1),A=y(`
   query Revenue(
     $fromMonth: Date
     $toMonth: Date

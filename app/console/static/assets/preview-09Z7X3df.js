@@ -1,4 +1,4 @@
-import{o as e,s as t,u as n}from"./index-C3pS4SZW.js";import{t as r}from"./actions-CAAlgdRb.js";import{t as i}from"./actions-caEbujZI.js";import{t as a}from"./tabs-DsiKByaV.js";import{t as o}from"./actions-DZcs_MDC.js";var s=e(`
+import{o as e,s as t,u as n}from"./index-CQBNKsQ7.js";import{t as r}from"./actions-sulP5Fr3.js";import{t as i}from"./actions-caEbujZI.js";import{t as a}from"./tabs-vPB3Ten2.js";import{t as o}from"./actions-DZcs_MDC.js";var s=e(`
   query Roles {
     roles(limit: 100) {
       id
