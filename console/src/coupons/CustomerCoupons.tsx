@@ -153,7 +153,7 @@ export default function CustomerCoupons({ customer }: CustomerTabProps) {
                       {canTerminate(coupon, permissions) && (
                         <Button
                           size="xs"
-                          color="red"
+                          color="red.9"
                           variant="outline"
                           aria-label={`Terminate ${coupon.coupon.name}`}
                           onClick={() => {
@@ -206,7 +206,7 @@ export default function CustomerCoupons({ customer }: CustomerTabProps) {
               <Button variant="default" onClick={() => setConfirming(null)}>
                 Cancel
               </Button>
-              <Button color="red" loading={termination.fetching} onClick={() => confirmTermination(confirming)}>
+              <Button color="red.9" loading={termination.fetching} onClick={() => confirmTermination(confirming)}>
                 Terminate coupon
               </Button>
             </Group>

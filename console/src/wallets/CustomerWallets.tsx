@@ -130,7 +130,7 @@ export default function CustomerWallets({ customer }: CustomerTabProps) {
                     {mayTerminate && (
                       <Button
                         size="xs"
-                        color="red"
+                        color="red.9"
                         variant="outline"
                         onClick={() => {
                           setDone(null);
@@ -206,7 +206,7 @@ export default function CustomerWallets({ customer }: CustomerTabProps) {
               <Button variant="default" onClick={() => setConfirming(null)}>
                 Cancel
               </Button>
-              <Button color="red" loading={termination.fetching} onClick={() => confirmTermination(confirming)}>
+              <Button color="red.9" loading={termination.fetching} onClick={() => confirmTermination(confirming)}>
                 Terminate wallet
               </Button>
             </Group>
