@@ -78,10 +78,10 @@ export default function CustomerCoupons({ customer }: CustomerTabProps) {
 
   function confirmTermination(coupon: Applied) {
     void terminate({ id: coupon.id }).then((result) => {
+      reload({ requestPolicy: "network-only" }); // refused (terminated meanwhile?) or not: show what is now
       if (result.error) return;
       setConfirming(null);
       setDone(`${coupon.coupon.name} no longer applies to ${customer.name}.`);
-      reload({ requestPolicy: "network-only" });
     });
   }
 

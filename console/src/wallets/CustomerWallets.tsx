@@ -67,10 +67,10 @@ export default function CustomerWallets({ customer }: CustomerTabProps) {
 
   function confirmTermination(wallet: Wallet) {
     void terminate({ id: wallet.id }).then((result) => {
+      refresh(); // refused (terminated meanwhile?) or not: show what is now
       if (result.error) return;
       setConfirming(null);
       setDone(`${walletName(wallet)} is terminated.`);
-      refresh();
     });
   }
 
