@@ -20,7 +20,14 @@ from typing import Any
 import pytest
 from playwright.async_api import Browser, Locator, Page, expect
 
-from tests.console.conftest import DEMO_MEMBERS, DEMO_PASSWORD, LiveServer, axe_script, serious_violations
+from tests.console.conftest import (
+    DEMO_MEMBERS,
+    DEMO_PASSWORD,
+    ROOT,
+    LiveServer,
+    axe_script,
+    serious_violations,
+)
 from tests.console.test_every_screen import customer_tabs
 from tests.console.test_shell import sign_in
 
@@ -30,6 +37,7 @@ CUSTOM_EMAIL, CUSTOM_PASSWORD = "detacher@demo.example", "detacher password 123"
 # sees coupons and may terminate one, but not coupons:attach (no Apply); sees wallets, changes none
 CUSTOM_PERMISSIONS = ["customers:view", "coupons:view", "coupons:detach", "wallets:view"]
 MEMBERS = [MANAGER, FINANCE, CUSTOM]
+SCREENSHOTS = ROOT / "var" / "screenshots" / "coupons-wallets"  # ignored by git, to be looked at
 
 APPLIED = """appliedCoupons { id status amountCents amountCentsRemaining amountCurrency percentageRate
   frequency frequencyDuration frequencyDurationRemaining terminatedAt coupon { id code } }"""
@@ -411,6 +419,10 @@ async def test_the_tabs_and_their_modals_are_accessible(
         # a modal fades in: its colours are checked once the transition is over
         await page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')")
         found[name] = await serious_violations(page)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        await page.screenshot(
+            path=str(SCREENSHOTS / f"{re.sub(r'[^a-z0-9]+', '-', name.lower())}.png"), full_page=True
+        )
 
     async def close(dialog: Locator) -> None:
         await dialog.get_by_role("button", name="Cancel").click()
