@@ -53,6 +53,7 @@ class Setup:
     percentage: dict[str, Any]  # a 10 % coupon, once
     fixed: dict[str, Any]  # EUR 10.00, once
     viewed: str  # a customer with an applied coupon and an active wallet, made by the admin
+    bare: str  # a customer with neither
 
 
 def credentials(member: str) -> tuple[str, str]:
@@ -138,7 +139,7 @@ def setup(live_server: LiveServer) -> Setup:
         t=invite,
         p=CUSTOM_PASSWORD,
     )
-    return Setup(admin, percentage, fixed, viewed)
+    return Setup(admin, percentage, fixed, viewed, new_customer(live_server, admin))
 
 
 async def signed_in(page: Page, member: str, path: str) -> None:
@@ -396,6 +397,12 @@ async def test_the_tabs_and_actions_follow_the_permissions(
         )
         await expect(card.get_by_role("button", name="Terminate")).to_have_count(
             int("wallets:terminate" in permissions)
+        )
+        # canCreate: wallets:create, on a customer without an active wallet
+        await page.goto(f"/customers/{setup.bare}?tab=wallets")
+        await expect(page.get_by_text("This customer has no wallet.")).to_be_visible()
+        await expect(page.get_by_role("button", name="Create a wallet")).to_have_count(
+            int("wallets:create" in permissions)
         )
 
 
