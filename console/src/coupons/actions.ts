@@ -2,6 +2,7 @@
 // state and the permission the graph declares for the mutation (schema.graphql's @requires); never
 // from a role name. The console only hides what the graph would refuse; the graph decides.
 import type { AppliedCouponStatus } from "../gql/graphql";
+import type { DeclaredAction } from "../session/declaredAction";
 import type { Permission, PermissionSet } from "../session/permissions";
 
 /** The permission each mutation declares (createAppliedCoupon, terminateAppliedCoupon). */
@@ -23,3 +24,10 @@ export function canApply(permissions: PermissionSet): boolean {
 export function canTerminate(applied: AppliedCouponState, permissions: PermissionSet): boolean {
   return applied.status === "ACTIVE" && permissions.has(COUPON_PERMISSIONS.detach);
 }
+
+/** This domain's part of the console's action table (../actions.ts): offered on the customer's page,
+ * in its Coupons tab (which reads coupons:view). */
+export const COUPON_ACTIONS: readonly DeclaredAction[] = [
+  { id: "coupons.apply", label: "Apply a coupon to a customer", screen: "customer", permissions: [COUPON_PERMISSIONS.attach, "coupons:view"] },
+  { id: "coupons.terminate", label: "Terminate a customer's coupon", screen: "customer", permissions: [COUPON_PERMISSIONS.detach, "coupons:view"] },
+];

@@ -2,6 +2,7 @@
 // and the permission the graph declares for the mutation (schema.graphql's @requires); never from a
 // role name. The console only hides what the graph would refuse; the graph decides.
 import type { WalletStatus } from "../gql/graphql";
+import type { DeclaredAction } from "../session/declaredAction";
 import type { Permission, PermissionSet } from "../session/permissions";
 
 /** The permission each mutation declares (createCustomerWallet, createCustomerWalletTransaction for
@@ -35,3 +36,12 @@ export function canGrant(wallet: WalletState, permissions: PermissionSet): boole
 export function canTerminate(wallet: WalletState, permissions: PermissionSet): boolean {
   return wallet.status === "ACTIVE" && permissions.has(WALLET_PERMISSIONS.terminate);
 }
+
+/** This domain's part of the console's action table (../actions.ts): offered on the customer's page,
+ * in its Wallets tab (which reads wallets:view). */
+export const WALLET_ACTIONS: readonly DeclaredAction[] = [
+  { id: "wallets.create", label: "Create a customer's wallet", screen: "customer", permissions: [WALLET_PERMISSIONS.create, "wallets:view"] },
+  { id: "wallets.top-up", label: "Top up a wallet (paid credits)", screen: "customer", permissions: [WALLET_PERMISSIONS.topUp, "wallets:view"] },
+  { id: "wallets.grant", label: "Grant free credits to a wallet", screen: "customer", permissions: [WALLET_PERMISSIONS.topUp, "wallets:view"] },
+  { id: "wallets.terminate", label: "Terminate a wallet", screen: "customer", permissions: [WALLET_PERMISSIONS.terminate, "wallets:view"] },
+];
