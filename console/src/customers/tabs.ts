@@ -52,6 +52,18 @@ export const CUSTOMER_TABS: readonly CustomerTab[] = [
     permissions: ["customers:view", "subscriptions:view"],
   },
   {
+    id: "coupons",
+    label: "Coupons",
+    panel: lazy(() => import("../coupons/CustomerCoupons")),
+    permissions: ["customers:view", "coupons:view"],
+  },
+  {
+    id: "wallets",
+    label: "Wallets",
+    panel: lazy(() => import("../wallets/CustomerWallets")),
+    permissions: ["customers:view", "wallets:view"],
+  },
+  {
     id: "revenue",
     label: "Revenue",
     panel: lazy(() => import("./CustomerRevenue")),
