@@ -12,6 +12,7 @@ export const theme = createTheme({
 // "Dimmed" text (descriptions, secondary text) is gray 6 by default: 3.3:1 on white. Gray 7 passes.
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { "--mantine-color-dimmed": "var(--mantine-color-gray-7)" },
+  // Errors at the fields (red 6 by default, 3.3:1 on white): red 8 passes.
+  light: { "--mantine-color-dimmed": "var(--mantine-color-gray-7)", "--mantine-color-error": "var(--mantine-color-red-8)" },
   dark: {},
 });

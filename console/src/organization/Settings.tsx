@@ -215,7 +215,7 @@ export default function Settings() {
               </Alert>
             )}
             {saved !== null && (
-              <Alert color="green" role="status" title="Settings saved">
+              <Alert color="blue" role="status" title="Settings saved">
                 <Stack gap={4}>
                   <Text size="sm">The settings were saved.</Text>
                   {saved.map((line) => (

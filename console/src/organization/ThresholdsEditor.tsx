@@ -120,7 +120,7 @@ export function ThresholdsEditor({ rows, errors, disabled, waiting, onChange }: 
         </Group>
       )}
       {waiting.length > 0 && (
-        <Alert color="yellow" title="Loosening waits" aria-label="Loosening waits">
+        <Alert color="blue" title="Loosening waits" aria-label="Loosening waits">
           <Stack gap={4}>
             {waiting.map((line) => (
               <Text key={line} size="sm">

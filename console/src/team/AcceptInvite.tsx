@@ -108,7 +108,7 @@ export default function AcceptInvite() {
             Join an organization
           </Title>
           {needsSignIn && (
-            <Alert color="yellow" title="You already have an account">
+            <Alert color="blue" title="You already have an account">
               <Anchor component={Link} to={signInPath(here)}>
                 Sign in
               </Anchor>{" "}

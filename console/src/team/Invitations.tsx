@@ -1,7 +1,7 @@
 // Invitations: invite an email with roles (createInvite), whose link (the console's /invite/<token>,
 // the token shown only in this answer) is shown once with a copy button; the pending invitations,
 // each revocable (revokeInvite). Offered exactly as ./actions.ts says.
-import { Alert, Button, Code, CopyButton, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Button, CopyButton, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { useMutation } from "urql";
 
@@ -78,9 +78,7 @@ function InviteForm({ roles, caller, members, onChanged }: Omit<Props, "invites"
                 <Text size="sm">
                   Send this link to them; it is shown only now and works until {formatDateTime(created.expiresAt)}.
                 </Text>
-                <Code block aria-label="Invitation link">
-                  {created.link}
-                </Code>
+                <TextInput label="Invitation link" readOnly value={created.link} onFocus={(e) => e.currentTarget.select()} />
                 <CopyButton value={created.link}>
                   {({ copied, copy }) => (
                     <Button size="xs" variant="default" onClick={copy}>
@@ -134,7 +132,7 @@ export function Invitations({ invites, roles, caller, members, onChanged }: Prop
                   <Table.Td>
                     <Button
                       size="xs"
-                      color="red"
+                      color="red.8"
                       variant="outline"
                       loading={revoking.fetching && revoking.operation?.variables.id === invite.id}
                       aria-label={`Revoke the invitation of ${invite.email}`}

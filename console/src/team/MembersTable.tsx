@@ -67,7 +67,7 @@ export function MembersTable({ members, roles, caller, onChanged }: Props) {
                       {canRevoke(member, caller.permissions) && (
                         <Button
                           size="xs"
-                          color="red"
+                          color="red.8"
                           variant="outline"
                           aria-label={`Revoke ${member.user.email}`}
                           disabled={blocked !== null}
@@ -125,7 +125,7 @@ export function MembersTable({ members, roles, caller, onChanged }: Props) {
               Cancel
             </Button>
             <Button
-              color="red"
+              color="red.8"
               loading={revocation.fetching}
               disabled={blockedOfRevoking !== null}
               onClick={() => {
