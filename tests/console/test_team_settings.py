@@ -347,3 +347,33 @@ async def test_manager_and_finance_see_only_what_they_may(
     await no_violations(tab, f"settings for {email}")
     await tab.goto("/team")
     await expect(tab.get_by_role("heading", name="Forbidden", level=1)).to_be_visible()
+
+
+async def test_a_signed_in_person_accepts_an_invitation_as_themselves(
+    tab: Page, live_server: LiveServer
+) -> None:
+    email, password = unique_email("existing"), "existing account password"
+    live_server.ok(
+        "mutation($e: String!, $p: String!) { registerUser(input: {email: $e, password: $p, "
+        'organizationName: "Existing Person Org"}) { token } }',
+        e=email,
+        p=password,
+    )
+    admin = live_server.login(ADMIN)
+    demo = live_server.ok("{ organization { id name } }", admin)["organization"]
+    token = live_server.ok(
+        'mutation($e: String!) { createInvite(input: {email: $e, roles: ["manager"]}) { invite { token } } }',
+        admin,
+        e=email,
+    )["createInvite"]["invite"]["token"]
+    await tab.goto("/sign-in")
+    await sign_in(tab, email, password)
+    await expect(tab.get_by_role("navigation", name="Main")).to_be_visible()
+    await tab.goto(f"/invite/{token}")
+    await expect(tab.get_by_text(f"You are signed in as {email}")).to_be_visible()
+    await no_violations(tab, "invitation page, signed in")
+    await tab.get_by_role("button", name="Accept invitation").click()
+    await expect(tab.get_by_role("combobox", name="Organization")).to_have_value(demo["name"])
+    member = next(m for m in members(live_server, admin) if m["user"]["email"] == email)
+    assert member["status"] == "ACTIVE"
+    assert [r["code"] for r in member["roles"]] == ["manager"]
