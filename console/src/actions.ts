@@ -4,9 +4,11 @@
 import { COUPON_ACTIONS } from "./coupons/actions";
 import { CREDIT_NOTE_ACTIONS } from "./credit-notes/actions";
 import { INVOICE_ACTIONS } from "./invoices/actions";
+import { SETTINGS_ACTIONS } from "./organization/actions";
 import { REVENUE_ACTIONS } from "./revenue/actions";
 import { ROLE_ACTIONS } from "./roles/actions";
 import type { DeclaredAction } from "./session/declaredAction";
+import { TEAM_ACTIONS } from "./team/actions";
 import { WALLET_ACTIONS } from "./wallets/actions";
 
-export const ACTIONS: readonly DeclaredAction[] = [...REVENUE_ACTIONS, ...INVOICE_ACTIONS, ...CREDIT_NOTE_ACTIONS, ...COUPON_ACTIONS, ...WALLET_ACTIONS, ...ROLE_ACTIONS];
+export const ACTIONS: readonly DeclaredAction[] = [...REVENUE_ACTIONS, ...INVOICE_ACTIONS, ...CREDIT_NOTE_ACTIONS, ...COUPON_ACTIONS, ...WALLET_ACTIONS, ...TEAM_ACTIONS, ...SETTINGS_ACTIONS, ...ROLE_ACTIONS];

@@ -132,6 +132,22 @@ export const ROUTES: readonly ConsoleRoute[] = [
     permissions: [],
     nav: false,
   },
+  {
+    id: "team",
+    path: "/team",
+    title: "Team",
+    screen: lazy(() => import("./team/Team")),
+    permissions: ["organization:view", "organization:members:view"],
+    nav: true,
+  },
+  {
+    id: "settings",
+    path: "/settings",
+    title: "Settings",
+    screen: lazy(() => import("./organization/Settings")),
+    permissions: ["organization:view"],
+    nav: true,
+  },
 ];
 
 /** Where a member lands after sign-in: the first of these they may open (revenue with

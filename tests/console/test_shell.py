@@ -242,7 +242,7 @@ async def test_permissions_taken_away_meanwhile_refresh_the_session_and_say_so(
         await expect(page.get_by_role("table", name="Customers")).to_be_visible()
 
         live_server.ok(
-            'mutation($id: ID!) { updateRole(input: {id: $id, permissions: ["organization:view"]}) { id } }',
+            'mutation($id: ID!) { updateRole(input: {id: $id, permissions: ["audit_logs:view"]}) { id } }',
             admin,
             id=role,
         )
