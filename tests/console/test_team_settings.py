@@ -213,7 +213,8 @@ async def test_invite_accept_change_roles_and_revoke(
         await expect(navigation).to_be_visible()
         permissions = live_server.permissions(email, password)
         await expect(navigation.get_by_role("link")).to_have_text(expected_navigation(permissions))
-        # and signs in again later
+        # and signs in again later (Sign out is in the user menu, opened by the email)
+        await invited.get_by_role("button", name=f"Account of {email}").click()
         await invited.get_by_role("button", name="Sign out").click()
         await expect(invited.get_by_role("heading", name="Sign in to billgraph")).to_be_visible()
         await sign_in(invited, email, password)
