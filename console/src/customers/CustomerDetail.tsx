@@ -5,6 +5,7 @@ import { Alert, Anchor, Breadcrumbs, Center, Group, Loader, Stack, Tabs, Text, T
 import { Suspense } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 
+import { ObjectHistoryLink } from "../audit/ObjectHistoryLink";
 import { useSignedIn } from "../session/SessionProvider";
 import { useDocumentTitle } from "../shell/title";
 import { useCustomerQuery } from "./customerQuery";
@@ -69,6 +70,7 @@ export default function CustomerDetail() {
             {customer.currency ? ` · ${customer.currency}` : ""}
           </Text>
         </div>
+        <ObjectHistoryLink objectType="Customer" objectId={customer.id} />
       </Group>
       {open && (
         <Tabs value={open.id} onChange={choose} keepMounted={false}>
