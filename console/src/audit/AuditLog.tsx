@@ -84,9 +84,7 @@ export default function AuditLog() {
   const actorName = (entry: NonNullable<typeof logs>["collection"][number]) =>
     entry.actorType === "API_KEY"
       ? `API key ${entry.actorApiKeyId ?? ""}`
-      : entry.actorUserId === userId
-        ? "You"
-        : (entry.actorUser?.email ?? `Member ${entry.actorUserId ?? ""}`);
+      : `${entry.actorUser?.email ?? `Member ${entry.actorUserId ?? ""}`}${entry.actorUserId === userId ? " (you)" : ""}`;
 
   return (
     <Stack gap="md">

@@ -7,6 +7,7 @@ import { useMutation, useQuery } from "urql";
 import { errorMessage, validationFields } from "../format";
 import { CreateApiKeyDocument, KeyRolesDocument } from "../graphql/developers";
 import { fieldError } from "./fields";
+import { MODAL_OVERLAY } from "./modal";
 
 export function ApiKeyCreate({
   opened,
@@ -53,7 +54,7 @@ export function ApiKeyCreate({
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title="New API key" closeButtonProps={{ "aria-label": "Close" }}>
+    <Modal opened={opened} onClose={onClose} title="New API key" closeButtonProps={{ "aria-label": "Close" }} overlayProps={MODAL_OVERLAY}>
       <form
         onSubmit={(event) => {
           event.preventDefault();

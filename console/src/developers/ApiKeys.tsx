@@ -11,9 +11,10 @@ import { useSignedIn } from "../session/SessionProvider";
 import { ApiKeyCreate } from "./ApiKeyCreate";
 import { canCreateKey, canRevokeKey, canRotateKey } from "./actions";
 import { SecretOnce, type IssuedSecret } from "./SecretOnce";
+import { MODAL_OVERLAY } from "./modal";
 
 const STATUS_LABEL: Readonly<Record<ApiKeyStatus, string>> = { ACTIVE: "Active", REVOKED: "Revoked", EXPIRED: "Expired" };
-const STATUS_COLOR: Readonly<Record<ApiKeyStatus, string>> = { ACTIVE: "green.9", REVOKED: "red.9", EXPIRED: "gray.8" };
+const STATUS_COLOR: Readonly<Record<ApiKeyStatus, string>> = { ACTIVE: "teal.9", REVOKED: "red.9", EXPIRED: "gray.8" };
 
 export default function ApiKeys() {
   const { permissions } = useSignedIn();
@@ -102,7 +103,7 @@ export default function ApiKeys() {
                         </Button>
                       )}
                       {canRevokeKey(key, permissions) && (
-                        <Button size="xs" color="red" variant="outline" aria-label={`Revoke ${key.name}`} onClick={() => setRevoking({ id: key.id, name: key.name })}>
+                        <Button size="xs" color="red.9" variant="outline" aria-label={`Revoke ${key.name}`} onClick={() => setRevoking({ id: key.id, name: key.name })}>
                           Revoke
                         </Button>
                       )}
@@ -124,14 +125,14 @@ export default function ApiKeys() {
         }}
       />
       <SecretOnce issued={issued} onClose={() => setIssued(null)} />
-      <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title={`Revoke ${revoking?.name ?? ""}`} closeButtonProps={{ "aria-label": "Close" }}>
+      <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title={`Revoke ${revoking?.name ?? ""}`} closeButtonProps={{ "aria-label": "Close" }} overlayProps={MODAL_OVERLAY}>
         <Stack>
           <Text>Requests with this key are refused from now on. This cannot be undone.</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setRevoking(null)}>
               Cancel
             </Button>
-            <Button color="red" loading={revocation.fetching} onClick={() => void confirmRevoke()}>
+            <Button color="red.9" loading={revocation.fetching} onClick={() => void confirmRevoke()}>
               Revoke key
             </Button>
           </Group>

@@ -5,6 +5,7 @@ import { useState } from "react";
 
 import type { WebhookEventType } from "../gql/graphql";
 import { fieldError } from "./fields";
+import { MODAL_OVERLAY } from "./modal";
 
 export const EVENT_TYPES: readonly WebhookEventType[] = [
   "INVOICE_CREATED",
@@ -57,7 +58,7 @@ export function EndpointForm({
   const [outcome, setOutcome] = useState<FormOutcome | null>(null);
   const fields = outcome?.fields ?? {};
   return (
-    <Modal opened onClose={onClose} title={title} closeButtonProps={{ "aria-label": "Close" }}>
+    <Modal opened onClose={onClose} title={title} closeButtonProps={{ "aria-label": "Close" }} overlayProps={MODAL_OVERLAY}>
       <form
         onSubmit={(event) => {
           event.preventDefault();

@@ -1,6 +1,8 @@
 // A secret the graph gives back once (an API key, a webhook signing secret): shown in a modal with a
 // copy button and a warning that it will never be shown again.
+import { useState } from "react";
 import { Alert, Button, CopyButton, Group, Modal, Stack, TextInput } from "@mantine/core";
+import { MODAL_OVERLAY } from "./modal";
 
 export interface IssuedSecret {
   /** What the secret opens, for the modal's title ("API key Partner sync"). */
@@ -9,8 +11,11 @@ export interface IssuedSecret {
 }
 
 export function SecretOnce({ issued, onClose }: { readonly issued: IssuedSecret | null; readonly onClose: () => void }) {
+  // the title stays while the modal closes (a dialog always has its name); the secret goes at once
+  const [title, setTitle] = useState(issued?.title ?? "Secret");
+  if (issued !== null && issued.title !== title) setTitle(issued.title);
   return (
-    <Modal opened={issued !== null} onClose={onClose} title={issued?.title ?? ""} size="lg" closeButtonProps={{ "aria-label": "Close" }}>
+    <Modal opened={issued !== null} onClose={onClose} title={title} size="lg" closeButtonProps={{ "aria-label": "Close" }} overlayProps={MODAL_OVERLAY}>
       {issued && (
         <Stack>
           <Alert color="red" title="Copy it now" role="alert">

@@ -15,7 +15,7 @@ import { eventTypeLabel } from "./EndpointForm";
 
 const PAGE_SIZE = 25;
 const STATUS_LABEL: Readonly<Record<WebhookStatus, string>> = { PENDING: "Pending", SUCCEEDED: "Succeeded", FAILED: "Failed" };
-const STATUS_COLOR: Readonly<Record<WebhookStatus, string>> = { PENDING: "gray.8", SUCCEEDED: "green.9", FAILED: "red.9" };
+const STATUS_COLOR: Readonly<Record<WebhookStatus, string>> = { PENDING: "gray.8", SUCCEEDED: "teal.9", FAILED: "red.9" };
 
 export default function WebhookDeliveries() {
   const { permissions } = useSignedIn();

@@ -15,6 +15,7 @@ import { useSignedIn } from "../session/SessionProvider";
 import { canManageEndpoints } from "./actions";
 import { EndpointForm, eventTypeLabel, type EndpointValues, type FormOutcome } from "./EndpointForm";
 import { SecretOnce, type IssuedSecret } from "./SecretOnce";
+import { MODAL_OVERLAY } from "./modal";
 
 type Editing = { readonly kind: "new" } | { readonly kind: "edit"; readonly id: string; readonly values: EndpointValues };
 
@@ -91,7 +92,7 @@ export default function WebhookEndpoints() {
                         >
                           Edit
                         </Button>
-                        <Button size="xs" color="red" variant="outline" aria-label={`Delete ${endpoint.url}`} onClick={() => setDeleting({ id: endpoint.id, url: endpoint.url })}>
+                        <Button size="xs" color="red.9" variant="outline" aria-label={`Delete ${endpoint.url}`} onClick={() => setDeleting({ id: endpoint.id, url: endpoint.url })}>
                           Delete
                         </Button>
                       </Group>
@@ -114,7 +115,7 @@ export default function WebhookEndpoints() {
         />
       )}
       <SecretOnce issued={issued} onClose={() => setIssued(null)} />
-      <Modal opened={deleting !== null} onClose={() => setDeleting(null)} title="Delete the endpoint" closeButtonProps={{ "aria-label": "Close" }}>
+      <Modal opened={deleting !== null} onClose={() => setDeleting(null)} title="Delete the endpoint" closeButtonProps={{ "aria-label": "Close" }} overlayProps={MODAL_OVERLAY}>
         <Stack>
           <Text>Nothing more is sent to {deleting?.url}; its pending deliveries fail.</Text>
           {destruction.error && (
@@ -127,7 +128,7 @@ export default function WebhookEndpoints() {
               Cancel
             </Button>
             <Button
-              color="red"
+              color="red.9"
               loading={destruction.fetching}
               onClick={() => {
                 if (!deleting) return;
