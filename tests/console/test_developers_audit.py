@@ -17,7 +17,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from playwright.async_api import Browser, Page, expect
+from playwright.async_api import Browser, Locator, Page, expect
 from sqlalchemy.engine import make_url
 
 from app.db.engine import Database
@@ -83,6 +83,12 @@ async def signed_in(page: Page, member: str, path: str) -> None:
     await page.goto(path)
     await sign_in(page, member)
     await expect(page.get_by_role("navigation", name="Main")).to_be_visible()
+
+
+async def column(table: Locator, index: int) -> list[str]:
+    """The text of one column in each body row of a table."""
+    rows = table.get_by_role("row").filter(has=table.page.get_by_role("cell"))
+    return [await row.get_by_role("cell").nth(index).inner_text() for row in await rows.all()]
 
 
 def unique(prefix: str) -> str:
@@ -199,7 +205,7 @@ async def test_an_api_key_made_in_the_console_sends_events_is_rotated_revoked_an
     entry = log.get_by_role("row").filter(has_text=key["id"])
     await expect(entry).to_have_count(1)
     await expect(entry).to_contain_text(ADMIN)
-    for operation in await log.get_by_role("row").locator("td:nth-child(3)").all_inner_texts():
+    for operation in await column(log, 2):
         assert operation == "createApiKey"
     await entry.get_by_role("button", name="Show changes of createApiKey").click()
     diff = page.get_by_role("table", name="Changes of createApiKey: create ApiKey", exact=True)
@@ -216,9 +222,7 @@ async def test_an_api_key_made_in_the_console_sends_events_is_rotated_revoked_an
     await expect(page).to_have_url(re.compile(r"operation=rotateApiKey"))
     await page.reload()
     await expect(log.get_by_role("row").filter(has_text=key["id"])).to_have_count(1)
-    assert {t for t in await log.get_by_role("row").locator("td:nth-child(3)").all_inner_texts()} == {
-        "rotateApiKey"
-    }
+    assert {t for t in await column(log, 2)} == {"rotateApiKey"}
     assert {w: v for w, v in found.items() if v} == {}
 
 
@@ -360,8 +364,9 @@ async def test_an_invoices_and_a_customers_history_link_open_the_log_filtered_to
     await expect(page).to_have_url(re.compile(rf"/audit-log\?objectType=Invoice&objectId={invoice['id']}$"))
     log = page.get_by_role("table", name="Audit log")
     await expect(log.get_by_role("row").filter(has_text="createInvoice")).to_have_count(1)
-    for cell in await log.get_by_role("row").locator("td:nth-child(4)").all_inner_texts():
-        assert invoice["id"] in cell and cell.startswith("Invoice")
+    for cell in await column(log, 3):
+        assert invoice["id"] in cell
+        assert cell.startswith("Invoice")
     await axe(page, "audit-log-object", found)
 
     await page.goto(f"/customers/{customer}")
@@ -416,4 +421,36 @@ async def test_each_member_sees_the_screens_tabs_and_links_their_permissions_all
     await expect(page.get_by_role("link", name="History")).to_have_count(
         1 if "audit_logs:view" in permissions else 0
     )
+    assert {w: v for w, v in found.items() if v} == {}
+
+
+async def test_the_events_tab_shows_rejected_events_and_why(tab: Page, live_server: LiveServer) -> None:
+    page, found = tab, {}
+    admin = live_server.login(ADMIN)
+    # rejected events are not stored: the graph reports them to endpoints listening to events.rejected
+    endpoint = live_server.ok(
+        'mutation { createWebhookEndpoint(input: {url: "http://127.0.0.1:9/unreachable", '
+        "eventTypes: [EVENTS_REJECTED]}) { webhookEndpoint { id } } }",
+        admin,
+    )["createWebhookEndpoint"]["webhookEndpoint"]
+    transaction = unique("tx-rejected")
+    sent = live_server.ok(
+        "mutation($t: String!) { createEvents(input: {events: [{transactionId: $t, "
+        'externalSubscriptionId: "nobody", code: "no_such_metric"}]}) { rejected events { errors } } }',
+        admin,
+        t=transaction,
+    )["createEvents"]
+    assert sent["rejected"] == 1, sent
+    try:
+        await signed_in(page, ADMIN, "/developers?tab=events")
+        rejected = page.get_by_role("table", name="Rejected events")
+        row = rejected.get_by_role("row").filter(has_text=transaction)
+        await expect(row).to_contain_text("no_such_metric")
+        for problem in sent["events"][0]["errors"].values():
+            await expect(row).to_contain_text(str(problem))
+        await axe(page, "rejected-events", found)
+    finally:
+        live_server.ok(
+            "mutation($id: ID!) { destroyWebhookEndpoint(input: {id: $id}) { id } }", admin, id=endpoint["id"]
+        )
     assert {w: v for w, v in found.items() if v} == {}

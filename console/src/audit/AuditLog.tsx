@@ -111,7 +111,7 @@ export default function AuditLog() {
       )}
       {!logs && fetching && (
         <Center p="xl">
-          <Loader aria-label="Loading the audit log" />
+          <Loader role="status" aria-label="Loading the audit log" />
         </Center>
       )}
       {logs && (

@@ -1,11 +1,13 @@
 // A new API key: name, roles (the organization's, by code) and an optional expiry; the graph's
 // VALIDATION_ERROR fields show at their inputs; the secret it returns is handed to the caller.
-import { Alert, Button, Group, Modal, MultiSelect, Stack, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Modal, MultiSelect, Stack, TagsInput, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 
 import { errorMessage, validationFields } from "../format";
 import { CreateApiKeyDocument, KeyRolesDocument } from "../graphql/developers";
+import { useSignedIn } from "../session/SessionProvider";
+import { canListRoles } from "./actions";
 import { fieldError } from "./fields";
 import { MODAL_OVERLAY } from "./modal";
 
@@ -18,7 +20,9 @@ export function ApiKeyCreate({
   readonly onClose: () => void;
   readonly onIssued: (name: string, secret: string) => void;
 }) {
-  const [{ data }] = useQuery({ query: KeyRolesDocument, pause: !opened });
+  const { permissions } = useSignedIn();
+  const listed = canListRoles(permissions);
+  const [{ data }] = useQuery({ query: KeyRolesDocument, pause: !opened || !listed });
   const [creation, create] = useMutation(CreateApiKeyDocument);
   const [name, setName] = useState("");
   const [roles, setRoles] = useState<string[]>([]);
@@ -63,15 +67,25 @@ export function ApiKeyCreate({
       >
         <Stack>
           <TextInput label="Name" withAsterisk value={name} error={fieldError(fields, "name")} onChange={(e) => setName(e.currentTarget.value)} />
-          <MultiSelect
-            label="Roles"
-            description="What the key may do: the permissions of these roles"
-            data={options}
-            value={roles}
-            onChange={setRoles}
-            error={fieldError(fields, "roles")}
-            searchable
-          />
+          {listed ? (
+            <MultiSelect
+              label="Roles"
+              description="What the key may do: the permissions of these roles"
+              data={options}
+              value={roles}
+              onChange={setRoles}
+              error={fieldError(fields, "roles")}
+              searchable
+            />
+          ) : (
+            <TagsInput
+              label="Roles"
+              description="The codes of the roles the key holds (press Enter after each)"
+              value={roles}
+              onChange={setRoles}
+              error={fieldError(fields, "roles")}
+            />
+          )}
           <TextInput
             label="Expires on"
             description="Optional; the key stops working at the end of this day (UTC)"

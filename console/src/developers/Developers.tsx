@@ -39,7 +39,7 @@ export default function Developers() {
               <Suspense
                 fallback={
                   <Center p="xl">
-                    <Loader aria-label={`Loading ${tab.label}`} />
+                    <Loader role="status" aria-label={`Loading ${tab.label}`} />
                   </Center>
                 }
               >
