@@ -454,3 +454,26 @@ async def test_the_events_tab_shows_rejected_events_and_why(tab: Page, live_serv
             "mutation($id: ID!) { destroyWebhookEndpoint(input: {id: $id}) { id } }", admin, id=endpoint["id"]
         )
     assert {w: v for w, v in found.items() if v} == {}
+
+
+async def test_the_time_range_and_the_actor_filter_the_log_from_the_url(
+    tab: Page, live_server: LiveServer
+) -> None:
+    admin = live_server.login(ADMIN)
+    me = live_server.ok("{ currentMembership { user { id } } }", admin)["currentMembership"]["user"]["id"]
+    live_server.ok(  # an entry of the admin's, whatever ran before
+        'mutation($n: String!) { createApiKey(input: {name: $n, roles: ["manager"]}) { apiKey { id } } }',
+        admin,
+        n=unique("Audited"),
+    )
+    await signed_in(tab, ADMIN, "/audit-log?from=2000-01-01&to=2000-01-02")
+    await expect(tab.get_by_label("From")).to_have_value("2000-01-01")
+    await expect(tab.get_by_text("No entry matches.")).to_be_visible()
+    await tab.goto(f"/audit-log?actor=user:{me}")
+    await expect(
+        tab.get_by_role("textbox", name="Actor").or_(tab.get_by_role("combobox", name="Actor"))
+    ).to_have_value(ADMIN)
+    log = tab.get_by_role("table", name="Audit log")
+    await expect(log).to_be_visible()
+    for actor in await column(log, 1):
+        assert ADMIN in actor
