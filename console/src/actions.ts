@@ -1,8 +1,10 @@
 // THE console's action table: every action a screen may offer, with the permissions it needs,
 // gathered from each domain's actions.ts (where the predicates combine them with the object's
 // state). The role composer previews from it what a set of permissions unlocks.
+import { AUDIT_ACTIONS } from "./audit/actions";
 import { COUPON_ACTIONS } from "./coupons/actions";
 import { CREDIT_NOTE_ACTIONS } from "./credit-notes/actions";
+import { DEVELOPER_ACTIONS } from "./developers/actions";
 import { INVOICE_ACTIONS } from "./invoices/actions";
 import { SETTINGS_ACTIONS } from "./organization/actions";
 import { REVENUE_ACTIONS } from "./revenue/actions";
@@ -11,4 +13,4 @@ import type { DeclaredAction } from "./session/declaredAction";
 import { TEAM_ACTIONS } from "./team/actions";
 import { WALLET_ACTIONS } from "./wallets/actions";
 
-export const ACTIONS: readonly DeclaredAction[] = [...REVENUE_ACTIONS, ...INVOICE_ACTIONS, ...CREDIT_NOTE_ACTIONS, ...COUPON_ACTIONS, ...WALLET_ACTIONS, ...TEAM_ACTIONS, ...SETTINGS_ACTIONS, ...ROLE_ACTIONS];
+export const ACTIONS: readonly DeclaredAction[] = [...REVENUE_ACTIONS, ...INVOICE_ACTIONS, ...CREDIT_NOTE_ACTIONS, ...COUPON_ACTIONS, ...WALLET_ACTIONS, ...TEAM_ACTIONS, ...SETTINGS_ACTIONS, ...ROLE_ACTIONS, ...DEVELOPER_ACTIONS, ...AUDIT_ACTIONS];

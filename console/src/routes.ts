@@ -148,6 +148,22 @@ export const ROUTES: readonly ConsoleRoute[] = [
     permissions: ["organization:view"],
     nav: true,
   },
+  {
+    id: "audit-log",
+    path: "/audit-log",
+    title: "Audit log",
+    screen: lazy(() => import("./audit/AuditLog")),
+    permissions: ["audit_logs:view"],
+    nav: true,
+  },
+  {
+    id: "developers",
+    path: "/developers",
+    title: "Developers",
+    screen: lazy(() => import("./developers/Developers")),
+    permissions: ["developers:manage"],
+    nav: true,
+  },
 ];
 
 /** Where a member lands after sign-in: the first of these they may open (revenue with

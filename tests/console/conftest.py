@@ -118,7 +118,8 @@ class LiveServer:
 @dataclass(frozen=True)
 class TwoOrganizationMember:
     """A person in two organizations: admin of their own, and in the demo one with a custom role that
-    opens no screen of the console (audit_logs:view only: organization:view opens Settings)."""
+    opens few screens of the console (audit_logs:view only: the audit log at most, as the route table
+    says)."""
 
     email: str
     password: str
