@@ -33,6 +33,12 @@ export const CUSTOMER_TABS: readonly CustomerTab[] = [
     panel: lazy(() => import("./CustomerOverview")),
     permissions: ["customers:view"],
   },
+  {
+    id: "subscriptions",
+    label: "Subscriptions",
+    panel: lazy(() => import("../subscriptions/CustomerSubscriptions")),
+    permissions: ["subscriptions:view"],
+  },
 ];
 
 export function customerTabs(permissions: PermissionSet): readonly CustomerTab[] {
