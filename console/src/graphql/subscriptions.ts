@@ -78,7 +78,7 @@ export const CustomerSubscriptionsDocument = graphql(`
 `);
 
 export const SubscriptionFormDocument = graphql(`
-  query SubscriptionForm($customerId: ID!, $withMetrics: Boolean!) {
+  query SubscriptionForm($customerId: ID!) {
     customer(id: $customerId) {
       id
       externalId
@@ -87,23 +87,30 @@ export const SubscriptionFormDocument = graphql(`
     }
     plans(limit: 100) {
       collection {
-        ...PlanChoice
+        id
+        name
+        code
+        interval
+        amountCents
+        amountCurrency
       }
     }
   }
 `);
 
-export const PlanChoiceFragment = graphql(`
-  fragment PlanChoice on Plan {
-    id
-    name
-    code
-    interval
-    amountCents
-    amountCurrency
-    trialPeriod
-    charges {
-      ...ChargeFields
+export const PlanPricesDocument = graphql(`
+  query PlanPrices($id: ID!, $withMetrics: Boolean!) {
+    plan(id: $id) {
+      id
+      name
+      code
+      interval
+      amountCents
+      amountCurrency
+      trialPeriod
+      charges {
+        ...ChargeFields
+      }
     }
   }
 `);

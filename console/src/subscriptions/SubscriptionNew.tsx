@@ -1,7 +1,7 @@
 // A new subscription for a customer (`/customers/:id/subscriptions/new`): the plan from the catalogue,
 // billing time, start date, external id and name, and the negotiated prices (./PriceEditor). One
-// request for the customer and the catalogue; the graph's validation errors show at their inputs;
-// on success, the subscription's page.
+// request for the customer and the catalogue, one for the chosen plan's prices; the graph's
+// validation errors show at their inputs; on success, the subscription's page.
 import { Alert, Anchor, Breadcrumbs, Button, Center, Group, Loader, Radio, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useMemo, useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
@@ -9,7 +9,7 @@ import { useMutation, useQuery } from "urql";
 
 import { errorMessage, validationFields } from "../format";
 import type { BillingTime } from "../gql/graphql";
-import { CreateSubscriptionDocument, SubscriptionFormDocument } from "../graphql/subscriptions";
+import { CreateSubscriptionDocument, PlanPricesDocument, SubscriptionFormDocument } from "../graphql/subscriptions";
 import { formatMinor } from "../money";
 import { useSignedIn } from "../session/SessionProvider";
 import { BILLING_TIME_LABEL, INTERVAL_LABEL } from "./labels";
@@ -33,22 +33,24 @@ export default function SubscriptionNew() {
   const { id = "" } = useParams();
   const { permissions } = useSignedIn();
   const navigate = useNavigate();
-  const [{ data, fetching, error }] = useQuery({
-    query: SubscriptionFormDocument,
-    variables: { customerId: id, withMetrics: permissions.has("billable_metrics:view") },
-  });
+  const withMetrics = permissions.has("billable_metrics:view");
+  const [{ data, fetching, error }] = useQuery({ query: SubscriptionFormDocument, variables: { customerId: id } });
   const [planId, setPlanId] = useState<string | null>(null);
+  const [prices] = useQuery({ query: PlanPricesDocument, variables: { id: planId ?? "", withMetrics }, pause: planId === null });
   const [billingTime, setBillingTime] = useState<BillingTime>("CALENDAR");
   const [startDay, setStartDay] = useState("");
   const [externalId, setExternalId] = useState("");
   const [name, setName] = useState("");
-  const [draft, setDraft] = useState<PriceDraft | null>(null);
+  // what the member typed for the plan chosen (the plan's own prices until then)
+  const [typed, setTyped] = useState<{ readonly planId: string; readonly draft: PriceDraft } | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [creation, create] = useMutation(CreateSubscriptionDocument);
   const customer = data?.customer;
-  const plans = useMemo(() => data?.plans?.collection ?? [], [data]);
-  const plan = plans.find((candidate) => candidate.id === planId);
+  const plans = data?.plans?.collection ?? [];
+  const loaded = prices.data?.plan;
+  const plan = loaded && loaded.id === planId ? loaded : undefined;
+  const draft = useMemo(() => (plan ? (typed?.planId === plan.id ? typed.draft : priceDraft(plan)) : null), [plan, typed]);
   const overrides = useMemo(() => (plan && draft ? overridesInput(plan, draft) : null), [plan, draft]);
 
   if (!data && fetching) {
@@ -74,8 +76,7 @@ export default function SubscriptionNew() {
 
   function choosePlan(value: string | null) {
     setPlanId(value);
-    const chosen = plans.find((candidate) => candidate.id === value);
-    setDraft(chosen ? priceDraft(chosen) : null);
+    setTyped(null);
     setFields({});
   }
 
@@ -83,7 +84,7 @@ export default function SubscriptionNew() {
     event.preventDefault();
     setProblem(null);
     const local: Record<string, string> = { ...(overrides?.problems ?? {}) };
-    if (!plan) local["planId"] = "Choose a plan";
+    if (!plan) local["planId"] = planId === null ? "Choose a plan" : "The plan’s prices are loading";
     if (startDay !== "" && !/^\d{4}-\d{2}-\d{2}$/.test(startDay)) local["subscriptionAt"] = "Enter a date";
     if (Object.keys(local).length > 0 || !plan || !customer) {
       setFields(local);
@@ -183,13 +184,19 @@ export default function SubscriptionNew() {
             onChange={(event) => setName(event.currentTarget.value)}
           />
         </Group>
+        {planId !== null && !plan && prices.fetching && <Loader size="sm" aria-label="Loading the plan’s prices" />}
+        {prices.error && !plan && (
+          <Alert color="red" role="alert" title="The plan’s prices could not be loaded">
+            {errorMessage(prices.error)}
+          </Alert>
+        )}
         {plan && draft && (
           <PriceEditor
             plan={plan}
             draft={draft}
             chargePaths={overrides?.chargePaths ?? new Map<string, string>()}
             errorAt={errorAt}
-            onChange={setDraft}
+            onChange={(next) => setTyped({ planId: plan.id, draft: next })}
           />
         )}
         {problem !== null && (

@@ -99,8 +99,7 @@ export function TierTable({ name, tiers, currency, path, errorAt, onChange }: Ti
                   </Table.Td>
                   <Table.Td>
                     <Button
-                      variant="subtle"
-                      color="red.9"
+                      variant="default"
                       size="xs"
                       disabled={tiers.length === 1}
                       onClick={() => onChange(removeTier(tiers, index))}
