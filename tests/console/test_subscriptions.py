@@ -23,8 +23,8 @@ import pytest
 from playwright.async_api import Browser, Page, expect
 
 from tests.console.conftest import DEMO_MEMBERS, LiveServer, axe_script, route_table, serious_violations
-from tests.console.test_shell import sign_in
 from tests.console.test_every_screen import customer_tabs
+from tests.console.test_shell import sign_in
 
 ADMIN, MANAGER, FINANCE = DEMO_MEMBERS
 
