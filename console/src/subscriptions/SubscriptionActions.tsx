@@ -17,7 +17,7 @@ import {
 import { formatMinor } from "../money";
 import type { SubscriptionAction } from "./actions";
 import { INTERVAL_LABEL } from "./labels";
-import { dayToDateTime } from "./SubscriptionNew";
+import { dayToDateTime, isDay } from "./dates";
 
 export interface ActedOn {
   readonly id: string;
@@ -146,7 +146,7 @@ function SetEndDate({ subscription, onClose, onDone }: ModalProps) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setProblem(null);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) {
+    if (!isDay(day)) {
       setFields({ endingAt: "Enter a date" });
       return;
     }

@@ -12,6 +12,7 @@ import type { BillingTime } from "../gql/graphql";
 import { CreateSubscriptionDocument, PlanPricesDocument, SubscriptionFormDocument } from "../graphql/subscriptions";
 import { formatMinor } from "../money";
 import { useSignedIn } from "../session/SessionProvider";
+import { dayToDateTime, isDay } from "./dates";
 import { BILLING_TIME_LABEL, INTERVAL_LABEL } from "./labels";
 import { overridesInput, priceDraft, type PriceDraft } from "./priceDraft";
 import { PriceEditor } from "./PriceEditor";
@@ -23,11 +24,6 @@ const AT_AN_INPUT = [
   /^planOverrides\.charges\.\d+\.(id|properties(\.\w+)?)$/,
   /^planOverrides\.charges\.\d+\.properties\.(graduated|volume)Ranges\.\d+\.(fromValue|toValue|perUnitAmount|flatAmount)$/,
 ];
-
-/** A date input's day ("2026-12-31") as the graph's DateTime: midnight UTC. */
-export function dayToDateTime(day: string): string {
-  return `${day}T00:00:00Z`;
-}
 
 export default function SubscriptionNew() {
   const { id = "" } = useParams();
@@ -85,7 +81,7 @@ export default function SubscriptionNew() {
     setProblem(null);
     const local: Record<string, string> = { ...(overrides?.problems ?? {}) };
     if (!plan) local["planId"] = planId === null ? "Choose a plan" : "The plan’s prices are loading";
-    if (startDay !== "" && !/^\d{4}-\d{2}-\d{2}$/.test(startDay)) local["subscriptionAt"] = "Enter a date";
+    if (startDay !== "" && !isDay(startDay)) local["subscriptionAt"] = "Enter a date";
     if (Object.keys(local).length > 0 || !plan || !customer) {
       setFields(local);
       return;
