@@ -10,7 +10,8 @@ import { SETTINGS_ACTIONS } from "./organization/actions";
 import { REVENUE_ACTIONS } from "./revenue/actions";
 import { ROLE_ACTIONS } from "./roles/actions";
 import type { DeclaredAction } from "./session/declaredAction";
+import { SUBSCRIPTION_ACTIONS } from "./subscriptions/actions";
 import { TEAM_ACTIONS } from "./team/actions";
 import { WALLET_ACTIONS } from "./wallets/actions";
 
-export const ACTIONS: readonly DeclaredAction[] = [...REVENUE_ACTIONS, ...INVOICE_ACTIONS, ...CREDIT_NOTE_ACTIONS, ...COUPON_ACTIONS, ...WALLET_ACTIONS, ...TEAM_ACTIONS, ...SETTINGS_ACTIONS, ...ROLE_ACTIONS, ...DEVELOPER_ACTIONS, ...AUDIT_ACTIONS];
+export const ACTIONS: readonly DeclaredAction[] = [...REVENUE_ACTIONS, ...SUBSCRIPTION_ACTIONS, ...INVOICE_ACTIONS, ...CREDIT_NOTE_ACTIONS, ...COUPON_ACTIONS, ...WALLET_ACTIONS, ...TEAM_ACTIONS, ...SETTINGS_ACTIONS, ...ROLE_ACTIONS, ...DEVELOPER_ACTIONS, ...AUDIT_ACTIONS];

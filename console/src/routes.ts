@@ -53,6 +53,22 @@ export const ROUTES: readonly ConsoleRoute[] = [
     nav: false,
   },
   {
+    id: "subscription-new",
+    path: "/customers/:id/subscriptions/new",
+    title: "New subscription",
+    screen: lazy(() => import("./subscriptions/SubscriptionNew")),
+    permissions: ["customers:view", "subscriptions:create", "plans:view"],
+    nav: false,
+  },
+  {
+    id: "subscription",
+    path: "/subscriptions/:id",
+    title: "Subscription",
+    screen: lazy(() => import("./subscriptions/SubscriptionDetail")),
+    permissions: ["subscriptions:view", "customers:view", "plans:view"],
+    nav: false,
+  },
+  {
     id: "invoices",
     path: "/invoices",
     title: "Invoices",
