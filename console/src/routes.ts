@@ -92,8 +92,8 @@ export const ROUTES: readonly ConsoleRoute[] = [
     permissions: ["credit_notes:view"],
     nav: false,
   },
+  // The graph itself, explored as the member: the graph checks each field's permissions.
   {
-    // The graph itself, explored as the member: the graph checks each field's permissions.
     id: "graphiql",
     path: "/graphiql",
     title: "GraphiQL",
