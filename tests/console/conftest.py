@@ -319,9 +319,25 @@ async def axe_page(browser: Browser, live_server: LiveServer) -> AsyncIterator[P
     await context.close()
 
 
-async def serious_violations(page: Page) -> list[str]:
+async def serious_violations(page: Page, known: dict[str, str] | None = None) -> list[str]:
+    """axe-core's serious and critical violations on the page. ``known`` maps a rule to a CSS selector
+    of third-party markup it is known to fail inside (and that we cannot change): those nodes only
+    are left out, the rule still runs everywhere else."""
     await page.add_script_tag(path=str(axe_script()))
-    result: dict[str, Any] = await page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    result: dict[str, Any] = await page.evaluate(
+        """async (known) => {
+          const result = await axe.run(document, {resultTypes: ['violations']});
+          for (const violation of result.violations) {
+            const inside = known[violation.id];
+            if (!inside) continue;
+            violation.nodes = violation.nodes.filter(
+              (node) => !document.querySelector(node.target[0])?.closest(inside));
+          }
+          result.violations = result.violations.filter((violation) => violation.nodes.length > 0);
+          return result;
+        }""",
+        known or {},
+    )
     return [
         f"{v['impact']} {v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
         for v in result["violations"]

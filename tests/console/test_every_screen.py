@@ -143,10 +143,19 @@ async def walking_page(browser: Browser, live_server: LiveServer) -> AsyncIterat
     await context.close()
 
 
+# GraphiQL's own tab bar nests its close buttons in its tabs (nested-interactive): known, upstream
+# markup we do not own; only those nodes are left out, on the GraphiQL screen only.
+KNOWN_VIOLATIONS = {"graphiql": {"nested-interactive": ".graphiql-tabs"}}
+
+
 async def settle_and_check(page: Page, shot: str, member: str, violations: dict[str, list[str]]) -> None:
-    await page.wait_for_load_state("networkidle")
+    if shot == "graphiql":  # its editors keep loading workers and the schema: wait for them instead
+        await expect(page.get_by_role("button", name=re.compile("Execute query"))).to_be_visible()
+        await expect(page.locator(".graphiql-container .monaco-editor").first).to_be_visible()
+    else:
+        await page.wait_for_load_state("networkidle")
     await expect(page.get_by_label(re.compile(r"^Loading"))).to_have_count(0)
-    violations[shot] = await serious_violations(page)
+    violations[shot] = await serious_violations(page, KNOWN_VIOLATIONS.get(shot))
     folder = SCREENSHOTS / member.split("@", 1)[0]
     folder.mkdir(parents=True, exist_ok=True)
     await page.screenshot(path=str(folder / f"{shot}.png"), full_page=True)

@@ -96,7 +96,9 @@ async def test_finance_reviews_credits_gets_approval_and_exports(
     await expect(fee).to_contain_text(money(ADD_ON_CENTS, "EUR"))
     totals = page.get_by_role("table", name="Totals")
     await expect(totals.get_by_role("row", name=re.compile(r"^Taxes"))).to_contain_text(money(12_000, "EUR"))
-    await expect(totals.get_by_role("row", name=re.compile(r"^Total due"))).to_contain_text(money(total, "EUR"))
+    await expect(totals.get_by_role("row", name=re.compile(r"^Total due"))).to_contain_text(
+        money(total, "EUR")
+    )
 
     # credits half the fee through the wizard: the estimate's tax split, credited as a balance
     await (

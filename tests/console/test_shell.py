@@ -254,7 +254,7 @@ async def test_permissions_taken_away_meanwhile_refresh_the_session_and_say_so(
         await expect(page.get_by_text("Your permissions changed")).to_be_visible()
         await expect(page.get_by_role("heading", name="Forbidden")).to_be_visible()
         await expect(page.get_by_role("navigation", name="Main").get_by_role("link")).to_have_text(
-            expected_navigation(frozenset({"organization:view"}))  # GraphiQL needs no permission
+            expected_navigation(frozenset({"audit_logs:view"}))  # the audit log, and GraphiQL (no permission)
         )
     finally:
         await context.close()

@@ -2,6 +2,7 @@
 // build (same origin, allowed by the CSP's script-src 'self'), never a CDN.
 import "graphiql/setup-workers/vite";
 import "graphiql/style.css";
+import "./contrast.css";
 
 import { GraphiQL } from "graphiql";
 
