@@ -268,6 +268,57 @@ async def test_an_end_date_is_set_and_a_past_one_is_refused_at_its_input(
     assert ending is not None
     assert datetime.fromisoformat(ending) == datetime.fromisoformat(f"{day}T00:00:00+00:00")
 
+    # and removed again: it renews until terminated
+    await page.get_by_role("button", name="Set end date").click()
+    await page.get_by_role("dialog").get_by_role("button", name="Remove the end date").click()
+    await expect(page.get_by_role("status").filter(has_text="has no end date")).to_be_visible()
+    assert read(live_server, setup, subscription["id"])["endingAt"] is None
+
+
+async def test_the_plan_versions_say_what_changed_and_which_prices_the_period(
+    page: Page, live_server: LiveServer, setup: Setup
+) -> None:
+    # given a plan of its own, repriced after the subscription started (the period keeps version 1)
+    metric = live_server.ok("{ billableMetrics(limit: 1) { collection { id } } }", setup.admin)[
+        "billableMetrics"
+    ]["collection"][0]["id"]
+    code = unique("versioned")
+    charge = {"billableMetricId": metric, "chargeModel": "STANDARD", "properties": {"amount": "0.01"}}
+    plan = live_server.ok(
+        "mutation($c: String!, $ch: [ChargeInput!]) { createPlan(input: {name: $c, code: $c, interval: MONTHLY, "
+        'amountCents: 1000, amountCurrency: "EUR", charges: $ch}) { id code } }',
+        setup.admin,
+        c=code,
+        ch=[charge],
+    )["createPlan"]
+    subscription = live_server.ok(
+        "mutation($c: ID!, $p: ID!, $e: String!) { createSubscription(input: {customerId: $c, planId: $p, "
+        "externalId: $e}) { id } }",
+        setup.admin,
+        c=setup.customer["id"],
+        p=plan["id"],
+        e=unique("sub_versioned"),
+    )["createSubscription"]
+    repriced = {**charge, "properties": {"amount": "0.02"}}
+    live_server.ok(
+        "mutation($id: ID!, $ch: [ChargeInput!]) { updatePlan(input: {id: $id, amountCents: 1200, charges: $ch}) "
+        "{ id } }",
+        setup.admin,
+        id=plan["id"],
+        ch=[repriced],
+    )
+    # when the manager opens the subscription
+    await signed_in(page, MANAGER, f"/subscriptions/{subscription['id']}")
+    versions = page.get_by_role("table", name="Plan versions")
+    rows = versions.get_by_role("row")
+    # then both versions show, newest first, with what changed; version 1 prices the current period
+    await expect(rows).to_have_count(3)
+    await expect(rows.nth(1)).to_contain_text("Fee €10.00 → €12.00")
+    await expect(rows.nth(1)).to_contain_text("prices changed")
+    await expect(rows.nth(2)).to_contain_text("The first prices of the plan.")
+    await expect(rows.nth(2)).to_contain_text("In force now")
+    await expect(rows.nth(1)).not_to_contain_text("In force now")
+
 
 async def test_terminate_asks_for_confirmation_and_ends_the_subscription(
     page: Page, live_server: LiveServer, setup: Setup

@@ -182,6 +182,15 @@ export const SubscriptionDocument = graphql(`
         charges {
           ...ChargeFields
         }
+        versions(limit: 12) {
+          id
+          number
+          effectiveFrom
+          amountCents
+          charges {
+            ...ChargeFields
+          }
+        }
         parent {
           id
           name

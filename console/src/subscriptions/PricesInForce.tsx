@@ -1,7 +1,6 @@
 // The prices a subscription is billed at today: its plan's fee and charges, side by side with the
 // catalogue plan's when the subscription has negotiated prices (its plan is then its own copy, whose
-// `parent` is the catalogue plan). The graph exposes a plan's current charges (`Plan.charges`), not
-// its earlier price versions: this table says so.
+// `parent` is the catalogue plan). Earlier versions of the prices are in ./PlanVersions.
 import { Badge, Stack, Table, Text, Title } from "@mantine/core";
 
 import type { PlanInterval } from "../gql/graphql";
@@ -59,7 +58,7 @@ export function PricesInForce({ plan }: { readonly plan: PricedPlan }) {
         {parent
           ? `Negotiated for this subscription, against the ${parent.name} plan’s prices.`
           : "The plan’s own prices: nothing is negotiated for this subscription."}{" "}
-        Today’s prices are shown; earlier price versions are not available here.
+        Today’s prices are shown; the plan’s versions follow.
       </Text>
       <Table.ScrollContainer minWidth={720}>
         <Table aria-label="Prices in force" verticalSpacing="sm">

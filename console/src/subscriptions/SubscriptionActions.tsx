@@ -160,6 +160,16 @@ function SetEndDate({ subscription, onClose, onDone }: ModalProps) {
     onDone({ message: `${subscription.label} ends on ${formatDate(day)}.` });
   }
 
+  async function removeEndDate() {
+    setProblem(null);
+    const result = await update({ input: { id: subscription.id, clearEndingAt: true } });
+    if (result.error) {
+      setProblem(errorMessage(result.error));
+      return;
+    }
+    onDone({ message: `${subscription.label} has no end date: it renews until terminated.` });
+  }
+
   return (
     <Shell title={`Set an end date for ${subscription.label}`} onClose={onClose}>
       <form onSubmit={(event) => void submit(event)} noValidate>
@@ -178,6 +188,11 @@ function SetEndDate({ subscription, onClose, onDone }: ModalProps) {
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
+            {subscription.endingAt && (
+              <Button variant="outline" loading={state.fetching} onClick={() => void removeEndDate()}>
+                Remove the end date
+              </Button>
+            )}
             <Button type="submit" loading={state.fetching}>
               Save end date
             </Button>

@@ -13,6 +13,7 @@ import { useSignedIn } from "../session/SessionProvider";
 import { useDocumentTitle } from "../shell/title";
 import { subscriptionActions, type SubscriptionAction } from "./actions";
 import { BILLING_TIME_SHORT, STATUS_COLOR, STATUS_LABEL } from "./labels";
+import { PlanVersions } from "./PlanVersions";
 import { PricesInForce } from "./PricesInForce";
 import { ActionModal, type Done } from "./SubscriptionActions";
 
@@ -190,6 +191,7 @@ function Detail({ id }: { readonly id: string }) {
         </SimpleGrid>
       </Paper>
       {plan && <PricesInForce plan={plan} />}
+      {plan && <PlanVersions versions={plan.versions} currency={plan.amountCurrency} periodStart={period?.start ?? null} />}
       {open !== null && plan && (
         <ActionModal
           action={open}
