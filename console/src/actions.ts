@@ -7,6 +7,7 @@ import { CREDIT_NOTE_ACTIONS } from "./credit-notes/actions";
 import { DEVELOPER_ACTIONS } from "./developers/actions";
 import { INVOICE_ACTIONS } from "./invoices/actions";
 import { SETTINGS_ACTIONS } from "./organization/actions";
+import { PLAN_ACTIONS } from "./plans/actions";
 import { REVENUE_ACTIONS } from "./revenue/actions";
 import { ROLE_ACTIONS } from "./roles/actions";
 import type { DeclaredAction } from "./session/declaredAction";
@@ -14,4 +15,4 @@ import { SUBSCRIPTION_ACTIONS } from "./subscriptions/actions";
 import { TEAM_ACTIONS } from "./team/actions";
 import { WALLET_ACTIONS } from "./wallets/actions";
 
-export const ACTIONS: readonly DeclaredAction[] = [...REVENUE_ACTIONS, ...SUBSCRIPTION_ACTIONS, ...INVOICE_ACTIONS, ...CREDIT_NOTE_ACTIONS, ...COUPON_ACTIONS, ...WALLET_ACTIONS, ...TEAM_ACTIONS, ...SETTINGS_ACTIONS, ...ROLE_ACTIONS, ...DEVELOPER_ACTIONS, ...AUDIT_ACTIONS];
+export const ACTIONS: readonly DeclaredAction[] = [...REVENUE_ACTIONS, ...SUBSCRIPTION_ACTIONS, ...PLAN_ACTIONS, ...INVOICE_ACTIONS, ...CREDIT_NOTE_ACTIONS, ...COUPON_ACTIONS, ...WALLET_ACTIONS, ...TEAM_ACTIONS, ...SETTINGS_ACTIONS, ...ROLE_ACTIONS, ...DEVELOPER_ACTIONS, ...AUDIT_ACTIONS];

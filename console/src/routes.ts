@@ -180,6 +180,31 @@ export const ROUTES: readonly ConsoleRoute[] = [
     permissions: ["developers:manage"],
     nav: true,
   },
+  // The plan catalogue and its editor.
+  {
+    id: "plans",
+    path: "/plans",
+    title: "Plans",
+    screen: lazy(() => import("./plans/PlansList")),
+    permissions: ["plans:view"],
+    nav: true,
+  },
+  {
+    id: "plan-new",
+    path: "/plans/new",
+    title: "New plan",
+    screen: lazy(() => import("./plans/PlanNew")),
+    permissions: ["plans:view", "plans:create", "billable_metrics:view"],
+    nav: false,
+  },
+  {
+    id: "plan",
+    path: "/plans/:id",
+    title: "Plan",
+    screen: lazy(() => import("./plans/PlanDetail")),
+    permissions: ["plans:view"],
+    nav: false,
+  },
   // The graph itself, explored as the member: the graph checks each field's permissions.
   {
     id: "graphiql",

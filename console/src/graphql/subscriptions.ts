@@ -9,6 +9,8 @@ export const ChargeFieldsFragment = graphql(`
     chargeModel
     invoiceDisplayName
     minAmountCents
+    payInAdvance
+    invoiceable
     billableMetric @include(if: $withMetrics) {
       id
       name
