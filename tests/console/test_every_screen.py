@@ -46,6 +46,7 @@ OBJECT_OF_SEGMENT = {
     "credit-notes": "credit_note",
     "subscriptions": "subscription",
     "roles": "role",
+    "plans": "plan",
 }
 # Query strings a screen is opened with (the credit-note wizard starts from an invoice).
 QUERY_OF_ROUTE = {"credit-note-new": "?invoice={invoice}"}
@@ -89,7 +90,8 @@ def objects(live_server: LiveServer) -> dict[str, str]:
     found = live_server.ok(
         "{ subscriptions(limit: 1) { collection { id customer { id } } }"
         " invoices(limit: 1, status: [FINALIZED]) { collection { id } }"
-        " creditNotes(limit: 1) { collection { id } } roles { id code } }",
+        " creditNotes(limit: 1) { collection { id } } roles { id code }"
+        " plans(limit: 1) { collection { id } } }",
         admin,
     )
     for name, (email, password, permissions) in CUSTOM_MEMBERS.items():
@@ -120,6 +122,7 @@ def objects(live_server: LiveServer) -> dict[str, str]:
         "subscription": subscription[0]["id"],
         "invoice": invoice[0]["id"],
         "credit_note": note[0]["id"],
+        "plan": found["plans"]["collection"][0]["id"],
         "role": next(role["id"] for role in found["roles"] if role["code"] == "manager"),
     }
 

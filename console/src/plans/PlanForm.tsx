@@ -136,7 +136,10 @@ export function PlanForm({ draft, metrics, taxes, errorAt, onChange }: PlanFormP
             onChange={setMetricId}
           />
           <Select label="New charge: charge model" w={200} data={MODEL_CHOICES} allowDeselect={false} value={model} onChange={(value) => value !== null && setModel(value)} />
-          <Button variant="default" disabled={metricId === null} onClick={() => set({ charges: [...draft.charges, newCharge(metricId, model)] })}>
+          <Button variant="default" disabled={metricId === null} onClick={() => {
+              set({ charges: [...draft.charges, newCharge(metricId, model)] });
+              setMetricId(null);
+            }}>
             Add the charge
           </Button>
         </Group>

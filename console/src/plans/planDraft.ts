@@ -135,6 +135,8 @@ export function planInput(draft: PlanDraft, withTaxes: boolean): { readonly inpu
   const currency = draft.currency.trim().toUpperCase();
   const amountCents = decimalToMinor(draft.fee, currency);
   if (amountCents === null) problems["amountCents"] = example(currency);
+  if (draft.name.trim() === "") problems["name"] = "Enter a name";
+  if (draft.code.trim() === "") problems["code"] = "Enter a code";
   const trial = draft.trialPeriod.trim() === "" ? "0" : draft.trialPeriod.trim();
   if (!/^\d+$/.test(trial)) problems["trialPeriod"] = "Enter a whole number of days";
   const charges = draft.charges.map((charge, index): ChargeInput => {
