@@ -102,7 +102,7 @@ export const ROUTES: readonly ConsoleRoute[] = [
   },
   {
     id: "metrics",
-    path: "/metrics",
+    path: "/billable-metrics",
     title: "Billable metrics",
     screen: lazy(() => import("./metrics/MetricsList")),
     permissions: ["billable_metrics:view"],
@@ -110,7 +110,7 @@ export const ROUTES: readonly ConsoleRoute[] = [
   },
   {
     id: "metric-new",
-    path: "/metrics/new",
+    path: "/billable-metrics/new",
     title: "New billable metric",
     screen: lazy(() => import("./metrics/MetricForm")),
     permissions: ["billable_metrics:view", "billable_metrics:create"],
@@ -118,7 +118,7 @@ export const ROUTES: readonly ConsoleRoute[] = [
   },
   {
     id: "metric",
-    path: "/metrics/:id",
+    path: "/billable-metrics/:id",
     title: "Billable metric",
     screen: lazy(() => import("./metrics/MetricForm")),
     permissions: ["billable_metrics:view"],

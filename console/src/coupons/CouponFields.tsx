@@ -120,8 +120,8 @@ export function CouponFields({
         <Radio.Group label="Limited to" value={draft.limit} onChange={(v) => change({ limit: v })}>
           <Group mt={6}>
             <Radio value="NONE" label="No limit" disabled={disabled} />
-            {plans !== null && <Radio value="PLANS" label="Plans" disabled={disabled} />}
-            {metrics !== null && <Radio value="METRICS" label="Billable metrics" disabled={disabled} />}
+            {plans !== null && <Radio value="PLANS" label="Some plans" disabled={disabled} />}
+            {metrics !== null && <Radio value="METRICS" label="Some billable metrics" disabled={disabled} />}
           </Group>
         </Radio.Group>
       )}

@@ -1,4 +1,4 @@
-// A billable metric (/metrics/new, /metrics/:id): name, code, description, aggregation, the event
+// A billable metric (/billable-metrics/new, /billable-metrics/:id; /metrics is the server's Prometheus endpoint): name, code, description, aggregation, the event
 // property it reads, recurrence and filters. Once a plan prices the metric, what it measures (code,
 // aggregation, field, recurrence) is locked, and the form says why. The graph does not say on a metric
 // whether a plan prices it: that is read here from the plans' current charges (with plans:view).
@@ -30,7 +30,7 @@ interface Draft {
 
 const EMPTY: Draft = { name: "", code: "", description: "", aggregationType: "COUNT_AGG", fieldName: "", recurring: false, filters: [] };
 const KNOWN = ["name", "code", "description", "aggregationType", "fieldName", "recurring", "filters"];
-const LIST = { to: "/metrics", label: "Billable metrics" };
+const LIST = { to: "/billable-metrics", label: "Billable metrics" };
 
 function draftOf(metric: MetricFieldsFragment): Draft {
   return {
@@ -100,7 +100,7 @@ export default function MetricForm() {
     setEdited(null);
     setSaved(true);
     if (!metric && result.data && "createBillableMetric" in result.data && result.data.createBillableMetric) {
-      void navigate(`/metrics/${result.data.createBillableMetric.id}`);
+      void navigate(`/billable-metrics/${result.data.createBillableMetric.id}`);
     }
   }
 
@@ -112,7 +112,7 @@ export default function MetricForm() {
         consequence={`The billable metric is hidden from now on and its code “${metric.code}” is freed for a new metric. A metric that a plan's current prices use cannot be destroyed (the graph refuses).`}
         confirm="Destroy"
         run={() => destroy({ input: { id: metric.id } })}
-        onDone={() => void navigate("/metrics")}
+        onDone={() => void navigate("/billable-metrics")}
       />
     ) : undefined;
 

@@ -21,7 +21,7 @@ export default function MetricsList() {
     <CatalogueList
       title="Billable metrics"
       noun="billable metrics"
-      newLink={canCreateMetric(permissions) ? { to: "/metrics/new", label: "New billable metric" } : null}
+      newLink={canCreateMetric(permissions) ? { to: "/billable-metrics/new", label: "New billable metric" } : null}
       fetching={fetching}
       error={error}
       metadata={metrics?.metadata}
@@ -41,7 +41,7 @@ export default function MetricsList() {
             {metrics?.collection.map((metric) => (
               <Table.Tr key={metric.id}>
                 <Table.Td>
-                  <Anchor component={Link} to={`/metrics/${metric.id}`}>
+                  <Anchor component={Link} to={`/billable-metrics/${metric.id}`}>
                     {metric.name}
                   </Anchor>
                   {metric.description && (
