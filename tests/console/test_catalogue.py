@@ -300,7 +300,7 @@ async def test_a_coupon_is_created_changed_terminated_and_destroyed(
         "frequencyDuration": 3,
         "reusable": True,
         "expiration": "TIME_LIMIT",
-        "expirationAt": "2099-06-30T23:59:59Z",
+        "expirationAt": "2099-06-30T23:59:59+00:00",
         "status": "ACTIVE",
         "plans": [{"code": "starter"}],
         "billableMetrics": [],

@@ -175,6 +175,7 @@ export default function AddOnForm() {
           />
           {withTaxes && (
             <MultiSelect
+              searchable
               label="Taxes"
               description="Applied to the add-on on invoices"
               data={taxOptions}

@@ -127,6 +127,7 @@ export function CouponFields({
       )}
       {draft.limit === "PLANS" && plans !== null && (
         <MultiSelect
+          searchable
           label="Plans"
           data={[...plans]}
           value={[...draft.planIds]}
@@ -137,6 +138,7 @@ export function CouponFields({
       )}
       {draft.limit === "METRICS" && metrics !== null && (
         <MultiSelect
+          searchable
           label="Billable metrics"
           data={[...metrics]}
           value={[...draft.metricIds]}
