@@ -43,7 +43,8 @@ export default function AddOnForm() {
   const { permissions } = useSignedIn();
   const withTaxes = canSeeTaxes(permissions);
   const [{ data, fetching, error }] = useQuery({ query: AddOnDocument, variables: { id: id ?? "", withTaxes }, pause: !id });
-  const [taxes] = useQuery({ query: AddOnTaxesDocument, pause: !withTaxes });
+  // one request per screen: an add-on's page reads the taxes with it, a new one alone
+  const [taxes] = useQuery({ query: AddOnTaxesDocument, pause: !withTaxes || Boolean(id) });
   const addOn = id ? data?.addOn : undefined;
   const [edited, setEdited] = useState<Draft | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -122,7 +123,7 @@ export default function AddOnForm() {
         onDone={() => void navigate("/add-ons")}
       />
     ) : undefined;
-  const taxOptions = (taxes.data?.taxes?.collection ?? []).map((t) => ({ value: t.code, label: `${t.name} (${t.code}, ${t.rate} %)` }));
+  const taxOptions = ((id ? data?.taxes : taxes.data?.taxes)?.collection ?? []).map((t) => ({ value: t.code, label: `${t.name} (${t.code}, ${t.rate} %)` }));
 
   return (
     <DetailFrame list={LIST} title={addOn ? `Add-on ${addOn.name}` : "New add-on"} crumb={addOn ? addOn.name : "New add-on"} actions={actions}>

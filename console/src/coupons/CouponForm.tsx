@@ -49,7 +49,9 @@ export default function CouponForm() {
   const withMetrics = canSeeMetrics(permissions);
   const scope = { withPlans, withMetrics };
   const [{ data, fetching, error }, refetch] = useQuery({ query: CouponDocument, variables: { id: id ?? "", ...scope }, pause: !id });
-  const [targets] = useQuery({ query: CouponTargetsDocument, variables: scope, pause: !withPlans && !withMetrics });
+  // one request per screen: a coupon's page reads what it may be limited to with it, a new one alone
+  const [targets] = useQuery({ query: CouponTargetsDocument, variables: scope, pause: Boolean(id) || (!withPlans && !withMetrics) });
+  const choices = id ? data : targets.data;
   const coupon = id ? data?.coupon : undefined;
   const [edited, setEdited] = useState<CouponDraft | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -121,8 +123,8 @@ export default function CouponForm() {
       )}
     </>
   );
-  const plans = withPlans ? (targets.data?.plans?.collection ?? []).map((p) => ({ value: p.id, label: p.name })) : null;
-  const metrics = withMetrics ? (targets.data?.billableMetrics?.collection ?? []).map((m) => ({ value: m.id, label: m.name })) : null;
+  const plans = withPlans ? (choices?.plans?.collection ?? []).map((p) => ({ value: p.id, label: p.name })) : null;
+  const metrics = withMetrics ? (choices?.billableMetrics?.collection ?? []).map((m) => ({ value: m.id, label: m.name })) : null;
 
   return (
     <DetailFrame list={LIST} title={coupon ? `Coupon ${coupon.name}` : "New coupon"} crumb={coupon ? coupon.name : "New coupon"} actions={actions}>

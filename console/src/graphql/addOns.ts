@@ -40,6 +40,14 @@ export const AddOnDocument = graphql(`
     addOn(id: $id) {
       ...AddOnFields
     }
+    taxes(limit: 100) @include(if: $withTaxes) {
+      collection {
+        id
+        code
+        name
+        rate
+      }
+    }
   }
 `);
 

@@ -51,6 +51,18 @@ export const CouponDocument = graphql(`
     coupon(id: $id) {
       ...CouponFields
     }
+    plans(limit: 100) @include(if: $withPlans) {
+      collection {
+        id
+        name
+      }
+    }
+    billableMetrics(limit: 100) @include(if: $withMetrics) {
+      collection {
+        id
+        name
+      }
+    }
   }
 `);
 
