@@ -1,6 +1,8 @@
 import { MantineProvider } from "@mantine/core";
 import { BrowserRouter, Route, Routes } from "react-router";
 
+import { lazy, Suspense } from "react";
+
 import { ROUTES } from "./routes";
 import { SessionProvider } from "./session/SessionProvider";
 import { Landing, RouteGuard } from "./shell/guards";
@@ -10,6 +12,9 @@ import { RequireSession } from "./shell/RequireSession";
 import { SignIn } from "./shell/SignIn";
 import { cssVariablesResolver, theme } from "./theme";
 
+// Public: the invited person may not have an account yet.
+const AcceptInvite = lazy(() => import("./team/AcceptInvite"));
+
 export function App() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
@@ -17,6 +22,14 @@ export function App() {
         <SessionProvider>
           <Routes>
             <Route path="/sign-in" element={<SignIn />} />
+            <Route
+              path="/invite/:token"
+              element={
+                <Suspense fallback={null}>
+                  <AcceptInvite />
+                </Suspense>
+              }
+            />
             <Route
               element={
                 <RequireSession>

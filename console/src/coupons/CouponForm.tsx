@@ -22,7 +22,7 @@ import { useDocumentTitle } from "../shell/title";
 import { canCreateCoupon, canDeleteCoupon, canSeeMetrics, canSeePlans, canTerminateCoupon, canUpdateCoupon } from "./actions";
 import { CouponFields } from "./CouponFields";
 import { EMPTY_COUPON, draftOf, toInput, type CouponDraft } from "./draft";
-import { STATUSES } from "./labels";
+import { COUPON_STATUS_LABEL } from "./labels";
 
 const KNOWN = [
   "name",
@@ -131,7 +131,7 @@ export default function CouponForm() {
       {coupon && (
         <Group gap="sm">
           <Badge variant="outline" color={coupon.status === "ACTIVE" ? "blue.8" : "dark"} size="lg">
-            {STATUSES[coupon.status]}
+            {COUPON_STATUS_LABEL[coupon.status]}
           </Badge>
           {coupon.terminatedAt && <Text size="sm">Terminated {formatDateTime(coupon.terminatedAt)}: it cannot be changed.</Text>}
         </Group>

@@ -7,7 +7,7 @@ import { CatalogueList, PAGE_SIZE, useListParams } from "../catalogue/CatalogueL
 import { CouponsDocument } from "../graphql/coupons";
 import { useSignedIn } from "../session/SessionProvider";
 import { canCreateCoupon } from "./actions";
-import { STATUSES, couponExpiry, couponFrequency, couponValue } from "./labels";
+import { COUPON_STATUS_LABEL, couponExpiry, couponFrequency, couponValue } from "./labels";
 
 export default function CouponsList() {
   const { permissions } = useSignedIn();
@@ -57,7 +57,7 @@ export default function CouponsList() {
                 <Table.Td>{couponExpiry(coupon)}</Table.Td>
                 <Table.Td>
                   <Badge variant="outline" color={coupon.status === "ACTIVE" ? "blue.8" : "dark"}>
-                    {STATUSES[coupon.status]}
+                    {COUPON_STATUS_LABEL[coupon.status]}
                   </Badge>
                 </Table.Td>
               </Table.Tr>

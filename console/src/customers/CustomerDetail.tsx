@@ -6,6 +6,7 @@ import { Suspense } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 
 import { canCreateInvoice } from "../invoices/actions";
+import { ObjectHistoryLink } from "../audit/ObjectHistoryLink";
 import { useSignedIn } from "../session/SessionProvider";
 import { useDocumentTitle } from "../shell/title";
 import { useCustomerQuery } from "./customerQuery";
@@ -75,6 +76,7 @@ export default function CustomerDetail() {
             New one-off invoice
           </Button>
         )}
+        <ObjectHistoryLink objectType="Customer" objectId={customer.id} />
       </Group>
       {open && (
         <Tabs value={open.id} onChange={choose} keepMounted={false}>

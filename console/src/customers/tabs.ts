@@ -34,6 +34,24 @@ export const CUSTOMER_TABS: readonly CustomerTab[] = [
     permissions: ["customers:view"],
   },
   {
+    id: "subscriptions",
+    label: "Subscriptions",
+    panel: lazy(() => import("../subscriptions/CustomerSubscriptions")),
+    permissions: ["subscriptions:view"],
+  },
+  {
+    id: "coupons",
+    label: "Coupons",
+    panel: lazy(() => import("../coupons/CustomerCoupons")),
+    permissions: ["customers:view", "coupons:view"],
+  },
+  {
+    id: "wallets",
+    label: "Wallets",
+    panel: lazy(() => import("../wallets/CustomerWallets")),
+    permissions: ["customers:view", "wallets:view"],
+  },
+  {
     id: "invoices",
     label: "Invoices",
     panel: lazy(() => import("./CustomerInvoices")),

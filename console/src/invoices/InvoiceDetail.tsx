@@ -25,6 +25,7 @@ import { useMutation, useQuery, type AnyVariables, type TypedDocumentNode } from
 import type { InvoiceStatus } from "../gql/graphql";
 import { FinalizeInvoiceDocument, InvoiceDocument, RefreshInvoiceDocument, VoidInvoiceDocument } from "../graphql/invoices";
 import { formatDecimal, formatMinor, formatPreciseMinor, sumMinor } from "../money";
+import { ObjectHistoryLink } from "../audit/ObjectHistoryLink";
 import { useSignedIn } from "../session/SessionProvider";
 import { mayOpen, ROUTES } from "../routes";
 import { canIssueCreditNote, invoiceActions, type InvoiceAction } from "./actions";
@@ -147,6 +148,7 @@ export default function InvoiceDetail() {
             Invoices
           </Anchor>
           <Title order={1}>Invoice {invoice.number}</Title>
+          <ObjectHistoryLink objectType="Invoice" objectId={invoice.id} />
           <Group gap="xs">
             <Badge color={STATUS_COLOR[invoice.status]} variant="light">
               {STATUS_LABEL[invoice.status]}

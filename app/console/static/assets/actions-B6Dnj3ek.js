@@ -1,0 +1,1 @@
+var e=`audit_logs:view`;function t(t){return t.has(e)}function n(e){return e.has(`organization:members:view`)&&e.has(`organization:view`)}function r(e){return e.has(`developers:keys:manage`)}var i=[{id:`audit.object-history`,label:`Open an object's history`,screen:`audit-log`,permissions:[e]}];export{t as i,r as n,n as r,i as t};
