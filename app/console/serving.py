@@ -86,6 +86,7 @@ def _asset(path: Path) -> Asset:
 class Build:
     index: Asset | None
     files: dict[str, Asset]  # URL path -> asset (under /assets/, and other top-level files)
+    graphiql: Asset | None = None  # graphiql.html: answered on GET /graphql only, never at its own path
 
 
 @cache
@@ -93,6 +94,7 @@ def load_build(static_dir: Path = STATIC_DIR) -> Build:
     """The build, read once per process (it is small: a few hundred kilobytes)."""
     files: dict[str, Asset] = {}
     index = None
+    graphiql = None
     if static_dir.is_dir():
         for path in sorted(static_dir.rglob("*")):
             if not path.is_file():
@@ -100,9 +102,11 @@ def load_build(static_dir: Path = STATIC_DIR) -> Build:
             relative = path.relative_to(static_dir).as_posix()
             if relative == "index.html":
                 index = _asset(path)
+            elif relative == "graphiql.html":
+                graphiql = _asset(path)
             else:
                 files["/" + relative] = _asset(path)
-    return Build(index, files)
+    return Build(index, files, graphiql)
 
 
 def _is_server_path(path: str) -> bool:
@@ -145,6 +149,16 @@ async def serve_index(request: Request) -> Response:
         message = "The console is not built: run `npm ci && npm run build` in console/"
         return PlainTextResponse(message, status_code=503, headers=SECURITY_HEADERS)
     return _answer(request, build.index, REVALIDATE)
+
+
+def serve_graphiql(request: Request) -> Response:
+    """The bundled GraphiQL page (console/graphiql.html), with the console's headers and policy: its
+    scripts, styles, fonts and Monaco's workers are all files of the build, on this origin."""
+    page = load_build().graphiql
+    if page is None:
+        message = "GraphiQL is not built: run `npm ci && npm run build` in console/"
+        return PlainTextResponse(message, status_code=503, headers=SECURITY_HEADERS)
+    return _answer(request, page, REVALIDATE)
 
 
 class ClientRoute(Route):

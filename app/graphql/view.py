@@ -1,6 +1,7 @@
 """``/graphql``: read a bounded body, authenticate once, execute, commit once, answer with the contract.
 
-GET serves GraphiQL (when enabled). Queries and mutations are POSTed as JSON.
+GET serves GraphiQL (when enabled): the console's bundled page (console/graphiql.html), never
+Strawberry's page that loads GraphiQL from a CDN. Queries and mutations are POSTed as JSON.
 """
 
 from __future__ import annotations
@@ -10,14 +11,14 @@ import logging
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
-from strawberry.http.ides import get_graphql_ide_html
+from starlette.responses import Response
 
 from app.auth import view_as
 from app.auth.cache import IdentityCache
 from app.auth.identity import authenticate
 from app.auth.login_throttle import PasswordThrottle
 from app.auth.throttle import Limits, retry_after_seconds
+from app.console.serving import serve_graphiql
 from app.core.errors import ValidationFailed
 from app.db.availability import is_unavailable
 from app.db.engine import Database
@@ -76,13 +77,13 @@ class GraphQLEndpoint:
         self.identities = identities
         self.settings = settings
         self.limits = limits
-        self.graphiql_html = get_graphql_ide_html("graphiql") if settings.graphiql else None
+        self.graphiql = settings.graphiql
 
     async def handle(self, request: Request) -> Response:
         request_id = request_id_of(request)
         if request.method == "GET":
-            if self.graphiql_html and "text/html" in request.headers.get("accept", ""):
-                return HTMLResponse(self.graphiql_html)
+            if self.graphiql and "text/html" in request.headers.get("accept", ""):
+                return serve_graphiql(request)
             return reply(
                 {"errors": [error_body("QUERY_REJECTED", "POST GraphQL requests as JSON")]}, request_id, 405
             )

@@ -276,6 +276,15 @@ export const ROUTES: readonly ConsoleRoute[] = [
     permissions: ["developers:manage"],
     nav: true,
   },
+  // The graph itself, explored as the member: the graph checks each field's permissions.
+  {
+    id: "graphiql",
+    path: "/graphiql",
+    title: "GraphiQL",
+    screen: lazy(() => import("./graphiql/GraphiQLScreen")),
+    permissions: [],
+    nav: true,
+  },
 ];
 
 /** Where a member lands after sign-in: the first of these they may open (revenue with
