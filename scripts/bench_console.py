@@ -121,7 +121,7 @@ def prepare(port: int, admin: str) -> Objects:
         port,
         "{ subscriptions(limit: 1) { collection { id customer { id } } }"
         " invoices(limit: 1, status: [FINALIZED]) { collection { id number } }"
-        " creditNotes(limit: 1) { collection { id } } }",
+        " creditNotes(limit: 1) { collection { id } } roles { id code } }",
         admin,
     )
     subscription = found["subscriptions"]["collection"][0]
@@ -131,6 +131,7 @@ def prepare(port: int, admin: str) -> Objects:
         "subscription": subscription["id"],
         "invoice": invoice["id"],
         "credit_note": found["creditNotes"]["collection"][0]["id"],
+        "role": next(role["id"] for role in found["roles"] if role["code"] == "manager"),
     }
     return Objects(ids, invoice["number"])
 
@@ -210,11 +211,19 @@ def graphql_requests(
     page.on("request", record)
     found = []
     for route in routes:
-        path = concrete_path(route.id, route.path, objects.ids)
+        try:
+            path = concrete_path(route.id, route.path, objects.ids)
+        except KeyError:  # a screen of an object this script does not look up: said, not hidden
+            found.append((route.id, route.path, ["(skipped: no object of the demo looked up)"]))
+            continue
         seen.clear()
         page.goto(path)
         page.get_by_role("heading", level=1).first.wait_for()
-        settle(page)
+        if route.id == "graphiql":  # its editors keep the network busy: wait for them, then a second
+            page.locator(".graphiql-container .monaco-editor").first.wait_for()
+            page.wait_for_timeout(1000)
+        else:
+            settle(page)
         found.append((route.id, path, [operation_name(r) for r in seen]))
     page.remove_listener("request", record)
     return found
@@ -310,6 +319,9 @@ def main() -> None:
     )
     rows = []
     for route_id, path, operations in requests:
+        if operations and operations[0].startswith("(skipped"):
+            rows.append([route_id, path, "-", operations[0], "-"])
+            continue
         own = [op for op in operations if op != "Session"]
         rows.append(
             [route_id, path, str(len(own)), ", ".join(own) or "-", verdict(len(own) <= REQUEST_TARGET)]

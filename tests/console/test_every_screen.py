@@ -46,6 +46,10 @@ OBJECT_OF_SEGMENT = {
     "credit-notes": "credit_note",
     "subscriptions": "subscription",
     "roles": "role",
+    "billable-metrics": "metric",
+    "add-ons": "add_on",
+    "coupons": "coupon",
+    "taxes": "tax",
     "plans": "plan",
 }
 # Query strings a screen is opened with (the credit-note wizard starts from an invoice).
@@ -84,13 +88,15 @@ def concrete_path(route_id: str, path: str, objects: dict[str, str]) -> str:
 
 @pytest.fixture(scope="module")
 def objects(live_server: LiveServer) -> dict[str, str]:
-    """One object of each kind in the demo: a customer with a subscription, a finalized invoice and a
-    credit note; and the custom roles' members."""
+    """One object of each kind in the demo: a customer with a subscription, a finalized invoice, a
+    credit note, a billable metric, an add-on, a coupon and a tax; and the custom roles' members."""
     admin = live_server.login(DEMO_MEMBERS[0])
     found = live_server.ok(
         "{ subscriptions(limit: 1) { collection { id customer { id } } }"
         " invoices(limit: 1, status: [FINALIZED]) { collection { id } }"
         " creditNotes(limit: 1) { collection { id } } roles { id code }"
+        " billableMetrics(limit: 1) { collection { id } } addOns(limit: 1) { collection { id } }"
+        " coupons(limit: 1) { collection { id } } taxes(limit: 1) { collection { id } }"
         " plans(limit: 1) { collection { id } } }",
         admin,
     )
@@ -124,6 +130,10 @@ def objects(live_server: LiveServer) -> dict[str, str]:
         "credit_note": note[0]["id"],
         "plan": found["plans"]["collection"][0]["id"],
         "role": next(role["id"] for role in found["roles"] if role["code"] == "manager"),
+        "metric": found["billableMetrics"]["collection"][0]["id"],
+        "add_on": found["addOns"]["collection"][0]["id"],
+        "coupon": found["coupons"]["collection"][0]["id"],
+        "tax": found["taxes"]["collection"][0]["id"],
     }
 
 

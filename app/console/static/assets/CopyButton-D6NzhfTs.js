@@ -1,0 +1,1 @@
+import{d as e}from"./Text-BWWSvdEw.js";import{R as t}from"./mantine-ClXoOkoL.js";import{p as n}from"./react-DEpeCm3W.js";var r=n(),i={timeout:1e3};function a(n){let{children:a,timeout:o,value:s,...c}=e(`CopyButton`,i,n),l=t({timeout:o});return(0,r.jsx)(r.Fragment,{children:a({copy:()=>l.copy(s),copied:l.copied,...c})})}a.displayName=`@mantine/core/CopyButton`;export{a as t};

@@ -1,0 +1,1 @@
+import{d as e,i as t}from"./Text-BWWSvdEw.js";import{t as n}from"./InputBase-Bj4VFjnE.js";import{p as r}from"./react-DEpeCm3W.js";var i=r(),a=t(t=>{let r=e([`Input`,`InputWrapper`,`TextInput`],null,t);return(0,i.jsx)(n,{component:`input`,...r,__staticSelector:`TextInput`})});a.classes=n.classes,a.displayName=`@mantine/core/TextInput`;export{a as t};
