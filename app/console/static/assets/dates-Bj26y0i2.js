@@ -1,0 +1,1 @@
+function e(e){return`${e}T00:00:00Z`}function t(e){return/^\d{4}-\d{2}-\d{2}$/.test(e)}export{t as n,e as t};
