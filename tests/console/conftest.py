@@ -322,7 +322,12 @@ async def axe_page(browser: Browser, live_server: LiveServer) -> AsyncIterator[P
 async def serious_violations(page: Page, known: dict[str, str] | None = None) -> list[str]:
     """axe-core's serious and critical violations on the page. ``known`` maps a rule to a CSS selector
     of third-party markup it is known to fail inside (and that we cannot change): those nodes only
-    are left out, the rule still runs everywhere else."""
+    are left out, the rule still runs everywhere else. Transitions finish first (a modal fading in
+    is measured at its final colours)."""
+    await page.wait_for_function(
+        """() => document.getAnimations().every((animation) =>
+            animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity)"""
+    )
     await page.add_script_tag(path=str(axe_script()))
     result: dict[str, Any] = await page.evaluate(
         """async (known) => {
