@@ -328,6 +328,16 @@ async def serious_violations(page: Page, known: dict[str, str] | None = None) ->
         """() => document.getAnimations().every((animation) =>
             animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity)"""
     )
+    # a dialog is measured once it and its ancestors are fully opaque (Mantine fades modals in by
+    # script-driven steps, which a loaded machine stretches)
+    await page.wait_for_function(
+        """() => [...document.querySelectorAll('[role="dialog"]')].every((dialog) => {
+            for (let node = dialog; node; node = node.parentElement) {
+              if (getComputedStyle(node).opacity !== '1') return false;
+            }
+            return true;
+        })"""
+    )
     await page.add_script_tag(path=str(axe_script()))
     result: dict[str, Any] = await page.evaluate(
         """async (known) => {
