@@ -65,7 +65,10 @@ def customer(live_server: LiveServer) -> Customer:
             e=events[start : start + 1000],
         )["createEvents"]
         assert sent["rejected"] == 0, sent
-    add_on = live_server.ok("{ addOns { collection { id } } }", admin)["addOns"]["collection"][0]["id"]
+    add_ons = live_server.ok("{ addOns(limit: 100) { collection { id code } } }", admin)["addOns"][
+        "collection"
+    ]
+    add_on = next(a["id"] for a in add_ons if a["code"] == "onboarding")  # the demo's, in EUR
     invoice = live_server.ok(
         'mutation($c: ID!, $a: ID!) { createInvoice(input: {customerId: $c, currency: "EUR", '
         'fees: [{addOnId: $a, units: "1"}]}) { id number totalAmountCents fees { id amountCents } } }',
