@@ -272,7 +272,13 @@ async def test_a_webhook_endpoint_is_managed_and_its_failed_delivery_retried(
     assert endpoint["eventTypes"] == ["INVOICE_CREATED"]
 
     # an invoice makes a delivery; the receiver answers 500 once: failed after one attempt
-    add_on = live_server.ok("{ addOns { collection { id } } }", admin)["addOns"]["collection"][0]["id"]
+    add_on = next(
+        a["id"]
+        for a in live_server.ok("{ addOns(limit: 100) { collection { id code } } }", admin)["addOns"][
+            "collection"
+        ]
+        if a["code"] == "onboarding"
+    )
     customer = live_server.ok("{ customers(limit: 1) { collection { id } } }", admin)["customers"][
         "collection"
     ][0]["id"]
@@ -348,7 +354,13 @@ async def test_an_invoices_and_a_customers_history_link_open_the_log_filtered_to
 ) -> None:
     page, found = tab, {}
     admin = live_server.login(ADMIN)
-    add_on = live_server.ok("{ addOns { collection { id } } }", admin)["addOns"]["collection"][0]["id"]
+    add_on = next(
+        a["id"]
+        for a in live_server.ok("{ addOns(limit: 100) { collection { id code } } }", admin)["addOns"][
+            "collection"
+        ]
+        if a["code"] == "onboarding"
+    )
     customer = live_server.ok("{ customers(limit: 1) { collection { id } } }", admin)["customers"][
         "collection"
     ][0]["id"]

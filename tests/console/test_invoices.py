@@ -94,7 +94,13 @@ def create_invoice(
 @pytest.fixture(scope="module")
 def demo(live_server: LiveServer) -> Demo:
     admin = live_server.login(DEMO_MEMBERS[0])
-    add_on = live_server.ok("{ addOns { collection { id code } } }", admin)["addOns"]["collection"][0]["id"]
+    add_on = next(
+        a["id"]
+        for a in live_server.ok("{ addOns(limit: 100) { collection { id code } } }", admin)["addOns"][
+            "collection"
+        ]
+        if a["code"] == "onboarding"
+    )
     customers = live_server.ok("{ customers(limit: 4) { collection { id } } }", admin)["customers"][
         "collection"
     ]

@@ -34,7 +34,13 @@ def customer(live_server: LiveServer) -> dict[str, Any]:
         admin,
         x=code,
     )["createCustomer"]
-    add_on = live_server.ok("{ addOns { collection { id } } }", admin)["addOns"]["collection"][0]["id"]
+    add_on = next(
+        a["id"]
+        for a in live_server.ok("{ addOns(limit: 100) { collection { id code } } }", admin)["addOns"][
+            "collection"
+        ]
+        if a["code"] == "onboarding"
+    )
     for units in ("1", "3"):
         assert create_invoice(live_server, admin, created["id"], add_on, units)["status"] == "FINALIZED"
     return {**created, "token": admin}
