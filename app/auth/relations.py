@@ -68,6 +68,7 @@ VIEW: dict[str, Permission] = {
     "ChargeUsage": P.CUSTOMERS_VIEW,
     "Subscription": P.SUBSCRIPTIONS_VIEW,
     "Event": P.EVENTS_VIEW,
+    "RejectedEvent": P.EVENTS_VIEW,
     "Invoice": P.INVOICES_VIEW,
     "Fee": P.INVOICES_VIEW,
     "FeeAppliedTax": P.INVOICES_VIEW,

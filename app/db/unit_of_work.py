@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -41,6 +41,7 @@ class UnitOfWork:
         self._raw: Any = None  # the asyncpg connection of a raw read transaction (see _open_raw_read)
         self._lock = asyncio.Lock()
         self.wrote = False
+        self._apart: list[Callable[[Any], Awaitable[None]]] = []
 
     async def _open(self) -> AsyncSession:
         if self._session is None:
@@ -124,8 +125,25 @@ class UnitOfWork:
                     await session.execute(statement, parameters)
             self.wrote = True
 
+    def keep_apart(self, record: Callable[[Any], Awaitable[None]]) -> None:
+        """``record(fetch)`` runs once this request's transaction has ended, committed or not, in
+        autocommit: for what must be kept although the write rolls back (a rejected event). Fixed SQL
+        naming its organization."""
+        self._apart.append(record)
+
     async def finish(self) -> None:
-        """Commit if a write succeeded, else roll back; always release the connection."""
+        """Commit if a write succeeded, else roll back; always release the connection. Then run what
+        was kept apart."""
+        try:
+            await self._end()
+        finally:
+            records, self._apart = self._apart, []
+            if records:
+                async with self._db.fetcher() as fetch:
+                    for record in records:
+                        await record(fetch)
+
+    async def _end(self) -> None:
         session, self._session = self._session, None
         if session is None:
             return

@@ -21,6 +21,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from app.events.coverage import SUBSCRIPTIONS, Coverage, EventWarning
+from app.events.models import EventSource
 from app.metrics.models import AggregationType
 from app.webhooks.models import WebhookEventType
 from app.webhooks.outbox import emit_on_connection
@@ -43,6 +44,18 @@ SELECT $1, e.ext, e.tx, e.code, e.ts, e.props::jsonb
 FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[]) AS e(ext, tx, code, ts, props)
 ON CONFLICT (organization_id, external_subscription_id, transaction_id) DO NOTHING
 RETURNING external_subscription_id, transaction_id"""
+_REJECTED = """INSERT INTO rejected_events
+    (organization_id, transaction_id, external_subscription_id, code, errors, sent, source, created_at)
+SELECT $1, r.tx, r.ext, r.code, r.errors::jsonb, r.sent, $7, clock_timestamp()
+FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS r(tx, ext, code, errors, sent)"""
+# clock_timestamp(): the order received, even within one transaction. What is kept: 30 days, and at
+# most REJECTED_KEPT per organization (the index makes both cheap).
+_PRUNE_REJECTED = """DELETE FROM rejected_events WHERE organization_id = $1 AND (
+    created_at < now() - interval '30 days'
+    OR created_at <= (SELECT created_at FROM rejected_events WHERE organization_id = $1
+                     ORDER BY created_at DESC OFFSET $2 LIMIT 1))"""
+REJECTED_KEPT = 10_000
+SENT_LIMIT = 2_000
 
 
 class EventStatus(enum.Enum):
@@ -201,12 +214,16 @@ async def ingest(
     names: dict[str, str],
     *,
     batch: bool = True,
+    source: EventSource = EventSource.GRAPH,
+    keep_rejected: bool = True,
 ) -> BatchOutcome:
     """Validate and store events; ``fetch(sql, *args)`` runs a statement on the caller's connection.
     A ``batch`` with rejected events is announced to webhooks (``events.rejected``) on the same
     connection (a single event's rejection is the caller's error answer). Newly stored events with
     warnings are announced (``events.warned``) for a single event too: its answer is a success that a
-    sender may never read."""
+    sender may never read. With ``keep_rejected``, rejected events are kept (``rejected_events``, from
+    ``source``) on the same connection; a caller whose transaction rolls back on a rejection passes False
+    and keeps them afterwards with ``record_rejected``."""
     parsed = [_parse(raw, names) for raw in raw_events]
     codes = sorted({o.code for o, _, _ in parsed if o.code})
     externals = sorted({o.external_subscription_id for o, _, _ in parsed if o.external_subscription_id})
@@ -257,6 +274,8 @@ async def ingest(
         for key, entry in valid.items():
             entry.outcome.status = EventStatus.CREATED if key in new else EventStatus.DUPLICATE
     result = BatchOutcome(outcomes)
+    if keep_rejected:
+        await record_rejected(fetch, organization_id, raw_events, result, source)
     if batch and result.count(EventStatus.REJECTED):
         await emit_on_connection(
             fetch, organization_id, WebhookEventType.EVENTS_REJECTED, "event_batch", result.rejections()
@@ -266,3 +285,39 @@ async def ingest(
             fetch, organization_id, WebhookEventType.EVENTS_WARNED, "event_batch", result.warning_report()
         )
     return result
+
+
+def _sent(raw: Any) -> str:
+    try:
+        text = json.dumps(raw, default=str, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(raw)
+    return text if len(text) <= SENT_LIMIT else text[: SENT_LIMIT - 1] + "…"
+
+
+async def record_rejected(
+    fetch: Fetch,
+    organization_id: uuid.UUID,
+    raw_events: list[Any],
+    result: BatchOutcome,
+    source: EventSource,
+) -> None:
+    """Keep the rejected events of ``result`` (``raw_events`` in the same order) and prune old ones."""
+    rejected = [
+        (outcome, raw)
+        for outcome, raw in zip(result.events, raw_events, strict=True)
+        if outcome.status is EventStatus.REJECTED
+    ]
+    if not rejected:
+        return
+    await fetch(
+        _REJECTED,
+        organization_id,
+        [outcome.transaction_id for outcome, _ in rejected],
+        [outcome.external_subscription_id for outcome, _ in rejected],
+        [outcome.code for outcome, _ in rejected],
+        [json.dumps(outcome.errors) for outcome, _ in rejected],
+        [_sent(raw) for _, raw in rejected],
+        source.value,
+    )
+    await fetch(_PRUNE_REJECTED, organization_id, REJECTED_KEPT)

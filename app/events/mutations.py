@@ -11,6 +11,7 @@ from app.auth.permissions import P
 from app.core.errors import ValidationFailed
 from app.db.engine import session_fetch
 from app.events import ingest
+from app.events.models import EventSource
 from app.events.service import GRAPH_NAMES
 from app.events.types import CreateEventsInput, EventBatchResultType, EventInput, EventResultType
 from app.graphql.context import Context
@@ -43,17 +44,26 @@ class EventMutations:
         extensions=requires(P.EVENTS_CREATE), description="Send one usage event (idempotent per transaction)."
     )
     async def create_event(self, info: Info[Context, Any], input: EventInput) -> EventResultType | None:
-        ctx, org = info.context, info.context.actor.org()
+        ctx, org, raw = info.context, info.context.actor.org(), [_raw(input)]
+        rejected: list[ingest.BatchOutcome] = []
 
         async def run(session: AsyncSession) -> ingest.BatchOutcome:
             outcome = await ingest.ingest(
-                session_fetch(session), org, [_raw(input)], GRAPH_NAMES, batch=False
+                session_fetch(session), org, raw, GRAPH_NAMES, batch=False, keep_rejected=False
             )
             if outcome.events[0].errors:
+                rejected.append(outcome)
                 raise ValidationFailed(outcome.events[0].errors)
             return outcome
 
-        return _result((await ctx.mutate(info, run)).events[0])
+        async def keep(fetch: ingest.Fetch) -> None:
+            await ingest.record_rejected(fetch, org, raw, rejected[0], EventSource.GRAPH)
+
+        try:
+            return _result((await ctx.mutate(info, run)).events[0])
+        finally:
+            if rejected:  # kept apart: the mutation's own write rolls back
+                ctx.uow.keep_apart(keep)
 
     @strawberry.mutation(
         extensions=requires(P.EVENTS_CREATE),

@@ -13,6 +13,7 @@ from app.auth.actor import Actor
 from app.auth.permissions import P
 from app.auth.rest import requires_permission
 from app.events import ingest
+from app.events.models import EventSource
 from app.events.service import REST_NAMES
 from app.http import BadJson, BodyTooLarge, error_body, parse_json, read_body, reply
 from app.observability.metrics import count_events
@@ -51,7 +52,9 @@ async def create_event(request: Request, actor: Actor, request_id: str) -> Respo
     if isinstance(raw, Response):
         return raw
     async with request.app.state.db.fetcher() as fetch:
-        outcome = await ingest.ingest(fetch, actor.org(), [raw], REST_NAMES, batch=False)
+        outcome = await ingest.ingest(
+            fetch, actor.org(), [raw], REST_NAMES, batch=False, source=EventSource.API
+        )
     count_events(outcome.audit_changes[0]["changes"])
     event = outcome.events[0]
     if event.errors:
@@ -73,7 +76,7 @@ async def create_events(request: Request, actor: Actor, request_id: str) -> Resp
         )
         return reply({"errors": [body]}, request_id, 400)
     async with request.app.state.db.fetcher() as fetch:
-        outcome = await ingest.ingest(fetch, actor.org(), raw, REST_NAMES)
+        outcome = await ingest.ingest(fetch, actor.org(), raw, REST_NAMES, source=EventSource.API)
     count_events(outcome.audit_changes[0]["changes"])
     return reply(
         {

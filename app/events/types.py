@@ -6,9 +6,13 @@ import strawberry
 from strawberry.scalars import JSON
 
 from app.events.coverage import WarningCode
-from app.events.ingest import EventStatus
+from app.events.ingest import SENT_LIMIT, EventStatus
+from app.events.models import EventSource
 
 strawberry.enum(EventStatus, name="EventStatus")
+strawberry.enum(
+    EventSource, name="EventSource", description="How an event was sent: the graph or the REST API."
+)
 _CODES = ", ".join(code.value for code in WarningCode)
 
 
@@ -20,6 +24,25 @@ class EventType:
     code: str
     timestamp: datetime
     properties: JSON
+    created_at: datetime = strawberry.field(description="When it was received.")
+
+
+@strawberry.type(
+    name="RejectedEvent",
+    description="A usage event refused at ingestion, kept 30 days (at most the latest 10,000).",
+)
+class RejectedEventType:
+    id: strawberry.ID
+    transaction_id: str | None = strawberry.field(description="As sent, when it was a valid string.")
+    external_subscription_id: str | None = strawberry.field(
+        description="As sent, when it was a valid string."
+    )
+    code: str | None = strawberry.field(description="As sent, when it was a valid string.")
+    errors: JSON = strawberry.field(description="Each offending field and what is wrong.")
+    sent: str = strawberry.field(
+        description=f"The event as received, as JSON (cut at {SENT_LIMIT:,} characters)."
+    )
+    source: EventSource
     created_at: datetime = strawberry.field(description="When it was received.")
 
 
