@@ -436,35 +436,42 @@ async def test_each_member_sees_the_screens_tabs_and_links_their_permissions_all
     assert {w: v for w, v in found.items() if v} == {}
 
 
-async def test_the_events_tab_shows_rejected_events_and_why(tab: Page, live_server: LiveServer) -> None:
+async def test_the_events_tab_shows_rejected_events_as_sent_and_why(
+    tab: Page, live_server: LiveServer
+) -> None:
     page, found = tab, {}
     admin = live_server.login(ADMIN)
-    # rejected events are not stored: the graph reports them to endpoints listening to events.rejected
-    endpoint = live_server.ok(
-        'mutation { createWebhookEndpoint(input: {url: "http://127.0.0.1:9/unreachable", '
-        "eventTypes: [EVENTS_REJECTED]}) { webhookEndpoint { id } } }",
-        admin,
-    )["createWebhookEndpoint"]["webhookEndpoint"]
-    transaction = unique("tx-rejected")
+    batch, alone = unique("tx-batch"), unique("tx-alone")
+    code = unique("no_such_metric")
     sent = live_server.ok(
-        "mutation($t: String!) { createEvents(input: {events: [{transactionId: $t, "
-        'externalSubscriptionId: "nobody", code: "no_such_metric"}]}) { rejected events { errors } } }',
+        "mutation($t: String!, $c: String!) { createEvents(input: {events: [{transactionId: $t, "
+        'externalSubscriptionId: "nobody", code: $c, properties: {seats: 3}}]}) { rejected events { errors } } }',
         admin,
-        t=transaction,
+        t=batch,
+        c=code,
     )["createEvents"]
+    refused = live_server.graphql(
+        "mutation($t: String!, $c: String!) { createEvent(input: {transactionId: $t, "
+        'externalSubscriptionId: "nobody", code: $c}) { status } }',
+        admin,
+        t=alone,
+        c=code,
+    )
     assert sent["rejected"] == 1, sent
-    try:
-        await signed_in(page, ADMIN, "/developers?tab=events")
-        rejected = page.get_by_role("table", name="Rejected events")
-        row = rejected.get_by_role("row").filter(has_text=transaction)
-        await expect(row).to_contain_text("no_such_metric")
-        for problem in sent["events"][0]["errors"].values():
-            await expect(row).to_contain_text(str(problem))
-        await axe(page, "rejected-events", found)
-    finally:
-        live_server.ok(
-            "mutation($id: ID!) { destroyWebhookEndpoint(input: {id: $id}) { id } }", admin, id=endpoint["id"]
-        )
+    assert refused["errors"][0]["extensions"]["code"] == "VALIDATION_ERROR", refused
+
+    await signed_in(page, ADMIN, "/developers?tab=events")
+    await page.get_by_label("Metric code").fill(code)
+    rejected = page.get_by_role("table", name="Rejected events")
+    await expect(rejected.get_by_role("row")).to_have_count(3)  # the header and the two, newest first
+    first, second = rejected.get_by_role("row").nth(1), rejected.get_by_role("row").nth(2)
+    await expect(first).to_contain_text(alone)
+    await expect(second).to_contain_text(batch)
+    for problem in sent["events"][0]["errors"].values():
+        await expect(second).to_contain_text(str(problem))
+    await expect(second).to_contain_text('"seats": 3')
+    await expect(second).to_contain_text("GraphQL")
+    await axe(page, "rejected-events", found)
     assert {w: v for w, v in found.items() if v} == {}
 
 

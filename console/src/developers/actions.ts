@@ -37,11 +37,6 @@ export function canRetry(webhook: { readonly status: WebhookStatus }, permission
   return webhook.status === "FAILED" && permissions.has(WEBHOOKS_PERMISSION);
 }
 
-/** Rejected events are known from the EVENTS_REJECTED deliveries (the webhooks query). */
-export function canSeeRejections(permissions: PermissionSet): boolean {
-  return permissions.has(WEBHOOKS_PERMISSION);
-}
-
 /** This domain's part of the console's action table (../actions.ts). */
 export const DEVELOPER_ACTIONS: readonly DeclaredAction[] = [
   { id: "developers.create-key", label: "Create an API key", screen: "developers", permissions: [KEYS_PERMISSION] },

@@ -170,12 +170,23 @@ export const RecentEventsDocument = graphql(`
 `);
 
 export const RejectedEventsDocument = graphql(`
-  query RejectedEvents($page: Int, $limit: Int) {
-    webhooks(page: $page, limit: $limit, eventType: [EVENTS_REJECTED]) {
+  query RejectedEvents($page: Int, $limit: Int, $code: String, $externalSubscriptionId: String) {
+    rejectedEvents(page: $page, limit: $limit, code: $code, externalSubscriptionId: $externalSubscriptionId) {
       collection {
         id
+        transactionId
+        externalSubscriptionId
+        code
+        errors
+        sent
+        source
         createdAt
-        payload
+      }
+      metadata {
+        currentPage
+        limitValue
+        totalCount
+        totalPages
       }
     }
   }
