@@ -23,7 +23,7 @@ export default function PlanDetail() {
   const navigate = useNavigate();
   const withTaxes = canPickTaxes(permissions);
   const withMetrics = permissions.has("billable_metrics:view");
-  const [{ data, fetching, error }, refetch] = useQuery({ query: PlanDocument, variables: { id, withMetrics, withTaxes } });
+  const [{ data, fetching, error }] = useQuery({ query: PlanDocument, variables: { id, withMetrics, withTaxes } });
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const [destroyProblem, setDestroyProblem] = useState<string | null>(null);
@@ -102,8 +102,7 @@ export default function PlanDetail() {
           withTaxes={withTaxes}
           onDone={(done) => {
             setEditing(false);
-            setSaved(done);
-            if (done) refetch({ requestPolicy: "network-only" });
+            setSaved(done); // the saved Plan re-executes this page's query (urql's document cache)
           }}
         />
       ) : (
