@@ -25,7 +25,7 @@ export function IntegrationExports({ integration }: { readonly integration: Inte
   if (targets.length === 0) return null;
   return (
     <ExportRange
-      title={`Export to ${kind.label}`}
+      title={`${kind.label} import files`}
       description={`The finalized invoices and credit notes issued in this range of dates, both days included, as ${kind.label}'s import files, coded with the mappings above.`}
       targets={targets}
     />
