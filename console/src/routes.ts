@@ -276,6 +276,31 @@ export const ROUTES: readonly ConsoleRoute[] = [
     permissions: ["developers:manage"],
     nav: true,
   },
+  // Accounting integrations (Xero, NetSuite): write-only credentials, mappings, the tools' exports.
+  {
+    id: "integrations",
+    path: "/integrations",
+    title: "Integrations",
+    screen: lazy(() => import("./integrations/IntegrationsList")),
+    permissions: ["organization:integrations:view"],
+    nav: true,
+  },
+  {
+    id: "integration-new",
+    path: "/integrations/new",
+    title: "Connect an integration",
+    screen: lazy(() => import("./integrations/IntegrationNew")),
+    permissions: ["organization:integrations:view", "organization:integrations:create"],
+    nav: false,
+  },
+  {
+    id: "integration",
+    path: "/integrations/:id",
+    title: "Integration",
+    screen: lazy(() => import("./integrations/IntegrationDetail")),
+    permissions: ["organization:integrations:view"],
+    nav: false,
+  },
   // The plan catalogue and its editor.
   {
     id: "plans",

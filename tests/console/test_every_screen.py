@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
@@ -51,6 +52,7 @@ OBJECT_OF_SEGMENT = {
     "coupons": "coupon",
     "taxes": "tax",
     "plans": "plan",
+    "integrations": "integration",
 }
 # Query strings a screen is opened with (the credit-note wizard starts from an invoice).
 QUERY_OF_ROUTE = {"credit-note-new": "?invoice={invoice}"}
@@ -89,7 +91,8 @@ def concrete_path(route_id: str, path: str, objects: dict[str, str]) -> str:
 @pytest.fixture(scope="module")
 def objects(live_server: LiveServer) -> dict[str, str]:
     """One object of each kind in the demo: a customer with a subscription, a finalized invoice, a
-    credit note, a billable metric, an add-on, a coupon and a tax; and the custom roles' members."""
+    credit note, a billable metric, an add-on, a coupon and a tax; an accounting integration of its own
+    (the demo has none) with a mapping; and the custom roles' members."""
     admin = live_server.login(DEMO_MEMBERS[0])
     found = live_server.ok(
         "{ subscriptions(limit: 1) { collection { id customer { id } } }"
@@ -118,6 +121,18 @@ def objects(live_server: LiveServer) -> dict[str, str]:
             t=invite,
             p=password,
         )
+    integration = live_server.ok(
+        "mutation($c: String!) { createIntegration(input: {kind: XERO, name: $c, code: $c, "
+        'credentials: {clientId: "walk", clientSecret: "walk secret"}}) { id } }',
+        admin,
+        c=f"walk_{uuid.uuid4().hex[:8]}",
+    )["createIntegration"]["id"]
+    live_server.ok(
+        "mutation($id: ID!) { setIntegrationMappings(input: {integrationId: $id, mappings: "
+        '[{mappableType: FALLBACK_ITEM, itemCode: "MISC", accountCode: "400"}]}) { id } }',
+        admin,
+        id=integration,
+    )
     subscription = found["subscriptions"]["collection"]
     invoice, note = found["invoices"]["collection"], found["creditNotes"]["collection"]
     assert subscription, found
@@ -134,6 +149,7 @@ def objects(live_server: LiveServer) -> dict[str, str]:
         "add_on": found["addOns"]["collection"][0]["id"],
         "coupon": found["coupons"]["collection"][0]["id"],
         "tax": found["taxes"]["collection"][0]["id"],
+        "integration": integration,
     }
 
 
