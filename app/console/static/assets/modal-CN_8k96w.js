@@ -1,1 +1,0 @@
-function e(e,t){return e[t]??e[`input.${t}`]}var t={backgroundOpacity:0,blur:3};export{e as n,t};

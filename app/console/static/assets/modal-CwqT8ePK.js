@@ -1,0 +1,1 @@
+var e={backgroundOpacity:0,blur:3};export{e as t};
