@@ -14,6 +14,7 @@ request without an organization (sign-up, login) reads in autocommit.
 from __future__ import annotations
 
 import asyncio
+import logging
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -25,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.engine import UNSCOPE, Database
 
 _UNSCOPE = sa.text(UNSCOPE)
+log = logging.getLogger("billgraph.db")
 
 
 class UnitOfWork:
@@ -139,9 +141,16 @@ class UnitOfWork:
         finally:
             records, self._apart = self._apart, []
             if records:
-                async with self._db.fetcher() as fetch:
-                    for record in records:
-                        await record(fetch)
+                await self._keep(records)
+
+    async def _keep(self, records: list[Callable[[Any], Awaitable[None]]]) -> None:
+        """Best effort: what is kept apart never changes the request's answer."""
+        try:
+            async with self._db.fetcher() as fetch:
+                for record in records:
+                    await record(fetch)
+        except Exception:
+            log.exception("could not keep %d record(s) apart from the request", len(records))
 
     async def _end(self) -> None:
         session, self._session = self._session, None

@@ -185,3 +185,23 @@ async def test_old_and_surplus_rejections_are_pruned_as_new_ones_arrive(
         "new-1",
         "old-2",
     ]
+
+
+async def test_a_failure_to_keep_a_rejection_never_changes_the_answer(
+    factory: Factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given keeping rejections fails
+    org = await factory.organization()
+    await _setup(org)
+
+    async def broken(*_: object) -> None:
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(ingest, "record_rejected", broken)
+
+    # when one bad event is sent alone
+    answer = await org.admin(ONE, input=event("alone", code="nope"))
+
+    # then the sender still learns why it was rejected
+    assert answer.code == "VALIDATION_ERROR"
+    assert answer.error()["extensions"]["fields"] == {"code": "no billable metric 'nope'"}
