@@ -69,7 +69,7 @@ async def accept(page: Page, link: str, email: str) -> None:
     await page.get_by_label("Confirm password").fill(PASSWORD)
     await page.get_by_role("button", name="Join").click()
     await expect(page.get_by_role("navigation", name="Main")).to_be_visible()
-    await expect(page.get_by_text(email)).to_be_visible()
+    await expect(page.get_by_role("button", name=f"Account of {email}")).to_be_visible()
 
 
 async def create_metric(page: Page, name: str, code: str, field: str) -> None:
