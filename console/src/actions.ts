@@ -4,6 +4,7 @@
 import { ADD_ON_ACTIONS } from "./add-ons/actions";
 import { AUDIT_ACTIONS } from "./audit/actions";
 import { COUPON_ACTIONS } from "./coupons/actions";
+import { CUSTOMER_ACTIONS } from "./customers/actions";
 import { CREDIT_NOTE_ACTIONS } from "./credit-notes/actions";
 import { DEVELOPER_ACTIONS } from "./developers/actions";
 import { INTEGRATION_ACTIONS } from "./integrations/actions";
@@ -19,4 +20,4 @@ import { TAX_ACTIONS } from "./taxes/actions";
 import { TEAM_ACTIONS } from "./team/actions";
 import { WALLET_ACTIONS } from "./wallets/actions";
 
-export const ACTIONS: readonly DeclaredAction[] = [...REVENUE_ACTIONS, ...SUBSCRIPTION_ACTIONS, ...PLAN_ACTIONS, ...INVOICE_ACTIONS, ...CREDIT_NOTE_ACTIONS, ...COUPON_ACTIONS, ...WALLET_ACTIONS, ...METRIC_ACTIONS, ...ADD_ON_ACTIONS, ...TAX_ACTIONS, ...TEAM_ACTIONS, ...SETTINGS_ACTIONS, ...ROLE_ACTIONS, ...DEVELOPER_ACTIONS, ...INTEGRATION_ACTIONS, ...AUDIT_ACTIONS];
+export const ACTIONS: readonly DeclaredAction[] = [...REVENUE_ACTIONS, ...CUSTOMER_ACTIONS, ...SUBSCRIPTION_ACTIONS, ...PLAN_ACTIONS, ...INVOICE_ACTIONS, ...CREDIT_NOTE_ACTIONS, ...COUPON_ACTIONS, ...WALLET_ACTIONS, ...METRIC_ACTIONS, ...ADD_ON_ACTIONS, ...TAX_ACTIONS, ...TEAM_ACTIONS, ...SETTINGS_ACTIONS, ...ROLE_ACTIONS, ...DEVELOPER_ACTIONS, ...INTEGRATION_ACTIONS, ...AUDIT_ACTIONS];

@@ -37,6 +37,14 @@ export const ROUTES: readonly ConsoleRoute[] = [
     nav: true,
   },
   {
+    id: "customer-new",
+    path: "/customers/new",
+    title: "New customer",
+    screen: lazy(() => import("./customers/CustomerNew")),
+    permissions: ["customers:view", "customers:create"],
+    nav: false,
+  },
+  {
     id: "customer",
     path: "/customers/:id",
     title: "Customer",

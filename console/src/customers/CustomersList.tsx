@@ -1,13 +1,15 @@
 // Customers: the graph's `customers` page, searchable; the page and the search live in the URL so
 // a reload, a shared link or a new sign-in opens the same list.
-import { Alert, Anchor, Center, Loader, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Center, Group, Loader, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useQuery } from "urql";
 
 import { CustomersDocument } from "../graphql/customers";
+import { useSignedIn } from "../session/SessionProvider";
 import { PagePicker } from "../shell/PagePicker";
+import { canCreateCustomer } from "./actions";
 
 export const PAGE_SIZE = 50;
 
@@ -19,6 +21,7 @@ function pageFrom(value: string | null): number {
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
 export default function CustomersList() {
+  const { permissions } = useSignedIn();
   const [params, setParams] = useSearchParams();
   const page = pageFrom(params.get("page"));
   const search = params.get("q") ?? "";
@@ -50,7 +53,14 @@ export default function CustomersList() {
 
   return (
     <Stack gap="md">
-      <Title order={1}>Customers</Title>
+      <Group justify="space-between" align="flex-start">
+        <Title order={1}>Customers</Title>
+        {canCreateCustomer(permissions) && (
+          <Button component={Link} to="/customers/new">
+            New customer
+          </Button>
+        )}
+      </Group>
       <TextInput
         label="Search customers"
         description="Name, external id or email"

@@ -106,3 +106,12 @@ export const CustomerRevenueDocument = graphql(`
     }
   }
 `);
+
+export const CreateCustomerDocument = graphql(`
+  mutation CreateCustomer($input: CreateCustomerInput!) {
+    createCustomer(input: $input) {
+      id
+      name
+    }
+  }
+`);
