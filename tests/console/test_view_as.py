@@ -89,8 +89,8 @@ async def test_viewing_as_a_role_gets_exactly_what_its_member_gets(
     )
 
     sent: list[Request] = []
-    page.on(
-        "request",
+    page.on(  # answered ones: clicking on through the navigation aborts a screen's pending requests
+        "requestfinished",
         lambda r: sent.append(r) if r.url.endswith("/graphql") and "x-view-as-role" in r.headers else None,
     )
     await signed_in(page, ADMIN, f"/roles/{role_id}")
@@ -110,7 +110,9 @@ async def test_viewing_as_a_role_gets_exactly_what_its_member_gets(
         assert request.headers["x-view-as-role"] == code
         body = request.post_data_buffer
         assert body is not None
-        viewed = await (await request.response()).json()  # type: ignore[union-attr]
+        response = await request.response()
+        assert response is not None
+        viewed = await response.json()
         replayed = replay(live_server, body, holder_token, organization_id)
         if json.loads(body).get("operationName") == "Session":
             # who is signed in differs by design; what they may do does not
