@@ -96,8 +96,12 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
   );
   const [notice, setNotice] = useState<string | null>(null);
   const refreshing = useRef(false);
+  // The token in use: an answer to a request made with another (one still in flight when the member
+  // signed out) ends nothing.
+  const activeToken = useRef<string | null>(readAuth()?.token ?? null);
 
   const establish = useCallback((session: SignedIn | null, reason: SignedOutReason) => {
+    activeToken.current = session?.auth.token ?? null;
     writeAuth(session?.auth ?? null);
     setState(session ?? { status: "signedOut", reason });
   }, []);
@@ -120,7 +124,9 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
   const client: Client = useMemo(() => {
     const current = token === null ? null : { token, organizationId, viewAsRole };
     return createClient(current, {
-      onUnauthenticated: () => establish(null, "expired"),
+      onUnauthenticated: () => {
+        if (current !== null && activeToken.current === current.token) establish(null, "expired");
+      },
       onForbidden: () => {
         if (current === null || refreshing.current) return;
         refreshing.current = true;
@@ -160,9 +166,10 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
   );
 
   const signOut = useCallback(async () => {
-    if (auth !== null) await createClient(auth).mutation(LogoutDocument, {}).toPromise();
+    // Left first: the screens' requests still in flight then end nothing when the token is refused.
     setNotice(null);
     establish(null, "left");
+    if (auth !== null) await createClient(auth).mutation(LogoutDocument, {}).toPromise();
   }, [auth, establish]);
 
   const switchOrganization = useCallback(
