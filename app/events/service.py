@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,6 +16,22 @@ GRAPH_NAMES = {"transaction_id": "transactionId", "external_subscription_id": "e
 REST_NAMES = {"transaction_id": "transaction_id", "external_subscription_id": "external_subscription_id"}
 
 
+async def _newest(
+    session: AsyncSession,
+    model: type[Event] | type[RejectedEvent],
+    organization_id: uuid.UUID,
+    page: PageRequest,
+    external_subscription_id: str | None,
+    code: str | None,
+) -> Page[Any]:
+    query = sa.select(model).where(model.organization_id == organization_id)
+    if external_subscription_id:
+        query = query.where(model.external_subscription_id == external_subscription_id)
+    if code:
+        query = query.where(model.code == code)
+    return await paginate(session, query.order_by(model.created_at.desc(), model.id), page)
+
+
 async def latest_events(
     session: AsyncSession,
     organization_id: uuid.UUID,
@@ -22,12 +39,7 @@ async def latest_events(
     external_subscription_id: str | None = None,
     code: str | None = None,
 ) -> Page[Event]:
-    query = sa.select(Event).where(Event.organization_id == organization_id)
-    if external_subscription_id:
-        query = query.where(Event.external_subscription_id == external_subscription_id)
-    if code:
-        query = query.where(Event.code == code)
-    return await paginate(session, query.order_by(Event.created_at.desc(), Event.id), page)
+    return await _newest(session, Event, organization_id, page, external_subscription_id, code)
 
 
 async def rejected_events(
@@ -37,9 +49,4 @@ async def rejected_events(
     external_subscription_id: str | None = None,
     code: str | None = None,
 ) -> Page[RejectedEvent]:
-    query = sa.select(RejectedEvent).where(RejectedEvent.organization_id == organization_id)
-    if external_subscription_id:
-        query = query.where(RejectedEvent.external_subscription_id == external_subscription_id)
-    if code:
-        query = query.where(RejectedEvent.code == code)
-    return await paginate(session, query.order_by(RejectedEvent.created_at.desc(), RejectedEvent.id), page)
+    return await _newest(session, RejectedEvent, organization_id, page, external_subscription_id, code)
