@@ -14,6 +14,7 @@ import { decimalToMinor, minorToDecimal } from "../money";
 import { useSignedIn } from "../session/SessionProvider";
 import { useDocumentTitle } from "../shell/title";
 import { canCreateAddOn, canDeleteAddOn, canSeeTaxes, canUpdateAddOn } from "./actions";
+import { Opening, useOpenCreated } from "../shell/opening";
 
 interface Draft {
   readonly name: string;
@@ -40,6 +41,7 @@ function validCurrency(code: string): boolean {
 export default function AddOnForm() {
   const { id } = useParams();
   const navigate = useNavigate();
+  const { opening, open } = useOpenCreated();
   const { permissions } = useSignedIn();
   const withTaxes = canSeeTaxes(permissions);
   const [{ data, fetching, error }] = useQuery({ query: AddOnDocument, variables: { id: id ?? "", withTaxes }, pause: !id });
@@ -55,6 +57,7 @@ export default function AddOnForm() {
   const [, destroy] = useMutation(DestroyAddOnDocument);
   useDocumentTitle(addOn ? `Add-on ${addOn.name}` : id ? "Add-on" : "New add-on");
 
+  if (opening) return <Opening noun="add-on" />;
   if (id) {
     const state = DetailState({ fetching, error, found: Boolean(addOn), noun: "add-on", list: LIST });
     if (state) return state;
@@ -109,7 +112,7 @@ export default function AddOnForm() {
     }
     setEdited(null);
     setSaved(true);
-    if (!addOn && result.data && "createAddOn" in result.data && result.data.createAddOn) void navigate(`/add-ons/${result.data.createAddOn.id}`);
+    if (!addOn && result.data && "createAddOn" in result.data && result.data.createAddOn) open(`/add-ons/${result.data.createAddOn.id}`);
   }
 
   const actions =

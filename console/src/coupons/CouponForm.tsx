@@ -23,6 +23,7 @@ import { canCreateCoupon, canDeleteCoupon, canSeeMetrics, canSeePlans, canTermin
 import { CouponFields } from "./CouponFields";
 import { EMPTY_COUPON, draftOf, toInput, type CouponDraft } from "./draft";
 import { COUPON_STATUS_LABEL } from "./labels";
+import { Opening, useOpenCreated } from "../shell/opening";
 
 const KNOWN = [
   "name",
@@ -44,6 +45,7 @@ const LIST = { to: "/coupons", label: "Coupons" };
 export default function CouponForm() {
   const { id } = useParams();
   const navigate = useNavigate();
+  const { opening, open } = useOpenCreated();
   const { permissions } = useSignedIn();
   const withPlans = canSeePlans(permissions);
   const withMetrics = canSeeMetrics(permissions);
@@ -63,6 +65,7 @@ export default function CouponForm() {
   const [, destroy] = useMutation(DestroyCouponDocument);
   useDocumentTitle(coupon ? `Coupon ${coupon.name}` : id ? "Coupon" : "New coupon");
 
+  if (opening) return <Opening noun="coupon" />;
   if (id) {
     const state = DetailState({ fetching, error, found: Boolean(coupon), noun: "coupon", list: LIST });
     if (state) return state;
@@ -93,7 +96,7 @@ export default function CouponForm() {
     }
     setEdited(null);
     setSaved(true);
-    if (!coupon && result.data && "createCoupon" in result.data && result.data.createCoupon) void navigate(`/coupons/${result.data.createCoupon.id}`);
+    if (!coupon && result.data && "createCoupon" in result.data && result.data.createCoupon) open(`/coupons/${result.data.createCoupon.id}`);
   }
 
   const actions = coupon && (

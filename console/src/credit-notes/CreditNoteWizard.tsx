@@ -5,7 +5,7 @@
 import { Alert, Anchor, Button, Card, Center, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useMemo, useState, type FormEvent } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 
 import type { CreditNoteReasonEnum } from "../gql/graphql";
@@ -14,6 +14,7 @@ import { useSignedIn } from "../session/SessionProvider";
 import { errorMessage, validationFields } from "../format";
 import { decimalToMinor, formatMinor, minorToDecimal } from "../money";
 import { REASONS } from "./labels";
+import { Opening, useOpenCreated } from "../shell/opening";
 
 export default function CreditNoteWizard() {
   const [params] = useSearchParams();
@@ -36,7 +37,7 @@ export default function CreditNoteWizard() {
 
 function Wizard({ invoiceId }: { readonly invoiceId: string }) {
   const { permissions } = useSignedIn();
-  const navigate = useNavigate();
+  const { opening, open } = useOpenCreated();
   const [{ data, fetching, error }] = useQuery({
     query: CreditNoteInvoiceDocument,
     variables: { id: invoiceId, withCustomer: permissions.has("customers:view") },
@@ -81,6 +82,7 @@ function Wizard({ invoiceId }: { readonly invoiceId: string }) {
     return index === undefined ? undefined : (fields[`items.${index}.amountCents`] ?? fields[`items.${index}.feeId`]);
   };
 
+  if (opening) return <Opening noun="credit note" />;
   if (!data && fetching) {
     return (
       <Center p="xl">
@@ -137,7 +139,7 @@ function Wizard({ invoiceId }: { readonly invoiceId: string }) {
       return;
     }
     const note = result.data?.createCreditNote;
-    if (note) void navigate(`/credit-notes/${note.id}`);
+    if (note) open(`/credit-notes/${note.id}`);
   }
 
   return (

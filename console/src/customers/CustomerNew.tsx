@@ -4,13 +4,14 @@
 // success, the customer's page.
 import { Alert, Button, Group, Select, Stack, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link } from "react-router";
 import { useMutation } from "urql";
 
 import { DetailFrame, refusal, unplaced } from "../catalogue/Detail";
 import { validationFields } from "../format";
 import { CreateCustomerDocument } from "../graphql/customers";
 import { useDocumentTitle } from "../shell/title";
+import { Opening, useOpenCreated } from "../shell/opening";
 
 const CURRENCIES: readonly string[] = Intl.supportedValuesOf("currency");
 const KNOWN = ["name", "externalId", "email", "currency", "timezone"];
@@ -23,7 +24,7 @@ function optional(typed: string): string | null {
 }
 
 export default function CustomerNew() {
-  const navigate = useNavigate();
+  const { opening, open } = useOpenCreated();
   const [name, setName] = useState("");
   const [externalId, setExternalId] = useState("");
   const [email, setEmail] = useState("");
@@ -54,8 +55,10 @@ export default function CustomerNew() {
       return;
     }
     const created = result.data?.createCustomer;
-    if (created) void navigate(`/customers/${created.id}`);
+    if (created) open(`/customers/${created.id}`);
   }
+
+  if (opening) return <Opening noun="customer" />;
 
   return (
     <DetailFrame list={LIST} title="New customer" crumb="New customer">

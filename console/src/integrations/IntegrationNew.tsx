@@ -2,7 +2,6 @@
 // and which settings are asked for (the route needs organization:integrations:create); the graph's VALIDATION_ERROR fields show at their inputs.
 import { Alert, Button, Group, Radio, Stack, TextInput } from "@mantine/core";
 import { useRef, useState } from "react";
-import { useNavigate } from "react-router";
 import { useMutation } from "urql";
 
 import { DetailFrame, refusal, unplaced } from "../catalogue/Detail";
@@ -12,12 +11,13 @@ import { CreateIntegrationDocument } from "../graphql/integrations";
 import { useDocumentTitle } from "../shell/title";
 import { CredentialInputs, credentialsFrom, SettingsInputs } from "./KindFields";
 import { KIND_ORDER, KINDS } from "./kinds";
+import { Opening, useOpenCreated } from "../shell/opening";
 
 const KNOWN = ["kind", "name", "code", "credentials", "settings"];
 const LIST = { to: "/integrations", label: "Integrations" };
 
 export default function IntegrationNew() {
-  const navigate = useNavigate();
+  const { opening, open } = useOpenCreated();
   const form = useRef<HTMLFormElement>(null);
   const [kind, setKind] = useState<IntegrationKind>("XERO");
   const [name, setName] = useState("");
@@ -48,8 +48,10 @@ export default function IntegrationNew() {
     }
     form.current.reset();
     const created = result.data?.createIntegration;
-    if (created) void navigate(`/integrations/${created.id}`);
+    if (created) open(`/integrations/${created.id}`);
   }
+
+  if (opening) return <Opening noun="integration" />;
 
   return (
     <DetailFrame list={LIST} title="Connect an integration" crumb="Connect">

@@ -17,6 +17,7 @@ import { useDocumentTitle } from "../shell/title";
 import { canChangeField, canCreateMetric, canDeleteMetric, canUpdateMetric, mayRecur, needsField } from "./actions";
 import { FiltersEditor, type FilterDraft } from "./FiltersEditor";
 import { AGGREGATIONS } from "./labels";
+import { Opening, useOpenCreated } from "../shell/opening";
 
 interface Draft {
   readonly name: string;
@@ -47,6 +48,7 @@ function draftOf(metric: MetricFieldsFragment): Draft {
 export default function MetricForm() {
   const { id } = useParams();
   const navigate = useNavigate();
+  const { opening, open } = useOpenCreated();
   const { permissions } = useSignedIn();
   const withPlans = permissions.has("plans:view");
   const [{ data, fetching, error }] = useQuery({ query: MetricDocument, variables: { id: id ?? "", withPlans }, pause: !id });
@@ -60,6 +62,7 @@ export default function MetricForm() {
   const [, destroy] = useMutation(DestroyMetricDocument);
   useDocumentTitle(metric ? `Billable metric ${metric.name}` : id ? "Billable metric" : "New billable metric");
 
+  if (opening) return <Opening noun="billable metric" />;
   if (id) {
     const state = DetailState({ fetching, error, found: Boolean(metric), noun: "billable metric", list: LIST });
     if (state) return state;
@@ -100,7 +103,7 @@ export default function MetricForm() {
     setEdited(null);
     setSaved(true);
     if (!metric && result.data && "createBillableMetric" in result.data && result.data.createBillableMetric) {
-      void navigate(`/billable-metrics/${result.data.createBillableMetric.id}`);
+      open(`/billable-metrics/${result.data.createBillableMetric.id}`);
     }
   }
 

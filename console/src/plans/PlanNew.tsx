@@ -3,7 +3,7 @@
 // inputs; on success, the plan's page.
 import { Alert, Anchor, Breadcrumbs, Button, Center, Group, Loader, Stack, Text, Title } from "@mantine/core";
 import { useState, type FormEvent } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link } from "react-router";
 import { useMutation, useQuery } from "urql";
 
 import { CreatePlanDocument, PlanChoicesDocument } from "../graphql/plans";
@@ -12,10 +12,11 @@ import { canPickTaxes } from "./actions";
 import { splitProblems } from "./errors";
 import { PlanForm } from "./PlanForm";
 import { EMPTY_PLAN, planInput, type PlanDraft } from "./planDraft";
+import { Opening, useOpenCreated } from "../shell/opening";
 
 export default function PlanNew() {
   const { permissions } = useSignedIn();
-  const navigate = useNavigate();
+  const { opening, open } = useOpenCreated();
   const withTaxes = canPickTaxes(permissions);
   const [choices] = useQuery({ query: PlanChoicesDocument, variables: { withTaxes } });
   const [draft, setDraft] = useState<PlanDraft>(EMPTY_PLAN);
@@ -23,6 +24,7 @@ export default function PlanNew() {
   const [problem, setProblem] = useState<string | null>(null);
   const [creation, create] = useMutation(CreatePlanDocument);
 
+  if (opening) return <Opening noun="plan" />;
   if (!choices.data && choices.fetching) {
     return (
       <Center p="xl">
@@ -45,7 +47,7 @@ export default function PlanNew() {
       return;
     }
     const created = result.data?.createPlan;
-    if (created) void navigate(`/plans/${created.id}`);
+    if (created) open(`/plans/${created.id}`);
   }
 
   return (

@@ -15,6 +15,7 @@ import { canCreateRole, canDeleteRole, canGrant, canUpdateRole, canViewAs } from
 import { DestroyRole } from "./DestroyRole";
 import { areaTitle, byArea } from "./preview";
 import { RolePreview } from "./RolePreview";
+import { Opening, useOpenCreated } from "../shell/opening";
 
 interface Draft {
   readonly code: string;
@@ -28,6 +29,7 @@ const EMPTY: Draft = { code: "", name: "", description: "", permissions: new Set
 export default function RoleComposer() {
   const { id } = useParams();
   const navigate = useNavigate();
+  const { opening, open } = useOpenCreated();
   const { permissions: held, viewingAs } = useSignedIn();
   const { viewAs } = useSession();
   const [{ data, fetching, error }] = useQuery({ query: RolesDocument });
@@ -39,6 +41,7 @@ export default function RoleComposer() {
   const [update, save] = useMutation(UpdateRoleDocument);
   useDocumentTitle(role ? `Role ${role.name}` : id ? "Role" : "New role");
 
+  if (opening) return <Opening noun="role" />;
   if (fetching && !data) {
     return (
       <Center p="xl">
@@ -86,7 +89,7 @@ export default function RoleComposer() {
     }
     setEdited(null);
     const saved = result.data && ("createRole" in result.data ? result.data.createRole : result.data.updateRole);
-    if (!role && saved) void navigate(`/roles/${saved.id}`);
+    if (!role && saved) open(`/roles/${saved.id}`);
   }
 
   const areas = byArea(data.permissions);

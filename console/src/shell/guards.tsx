@@ -25,7 +25,10 @@ function Screen({ route }: { readonly route: ConsoleRoute }) {
         </Center>
       }
     >
-      <Component />
+      {/* Keyed by route: React reuses a resolved lazy screen's instance, and its state, for another
+          route of the same module (a tax just created at /taxes/new would open at /taxes/:id still
+          holding the creation form's state). */}
+      <Component key={route.id} />
     </Suspense>
   );
 }

@@ -4,7 +4,7 @@
 // validation errors show at their inputs; on success, the subscription's page.
 import { Alert, Anchor, Breadcrumbs, Button, Center, Group, Loader, Radio, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useMemo, useState, type FormEvent } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 
 import { errorMessage, validationFields } from "../format";
@@ -16,6 +16,7 @@ import { dayToDateTime, isDay } from "./dates";
 import { BILLING_TIME_LABEL, INTERVAL_LABEL } from "./labels";
 import { overridesInput, priceDraft, type PriceDraft } from "./priceDraft";
 import { PriceEditor } from "./PriceEditor";
+import { Opening, useOpenCreated } from "../shell/opening";
 
 /** The inputs of this form by the graph's input paths: a problem at any other path shows in an alert. */
 const AT_AN_INPUT = [
@@ -28,7 +29,7 @@ const AT_AN_INPUT = [
 export default function SubscriptionNew() {
   const { id = "" } = useParams();
   const { permissions } = useSignedIn();
-  const navigate = useNavigate();
+  const { opening, open } = useOpenCreated();
   const withMetrics = permissions.has("billable_metrics:view");
   const [{ data, fetching, error }] = useQuery({ query: SubscriptionFormDocument, variables: { customerId: id } });
   const [planId, setPlanId] = useState<string | null>(null);
@@ -49,6 +50,7 @@ export default function SubscriptionNew() {
   const draft = useMemo(() => (plan ? (typed?.planId === plan.id ? typed.draft : priceDraft(plan)) : null), [plan, typed]);
   const overrides = useMemo(() => (plan && draft ? overridesInput(plan, draft) : null), [plan, draft]);
 
+  if (opening) return <Opening noun="subscription" />;
   if (!data && fetching) {
     return (
       <Center p="xl">
@@ -107,7 +109,7 @@ export default function SubscriptionNew() {
       return;
     }
     const created = result.data?.createSubscription;
-    if (created) void navigate(`/subscriptions/${created.id}`);
+    if (created) open(`/subscriptions/${created.id}`);
   }
 
   const errorAt = (path: string) => fields[path];

@@ -13,6 +13,7 @@ import { CreateTaxDocument, DestroyTaxDocument, TaxDocument, UpdateTaxDocument }
 import { useSignedIn } from "../session/SessionProvider";
 import { useDocumentTitle } from "../shell/title";
 import { canCreateTax, canDeleteTax, canUpdateTax } from "./actions";
+import { Opening, useOpenCreated } from "../shell/opening";
 
 interface Draft {
   readonly name: string;
@@ -29,6 +30,7 @@ const LIST = { to: "/taxes", label: "Taxes" };
 export default function TaxForm() {
   const { id } = useParams();
   const navigate = useNavigate();
+  const { opening, open } = useOpenCreated();
   const { permissions } = useSignedIn();
   const [{ data, fetching, error }] = useQuery({ query: TaxDocument, variables: { id: id ?? "" }, pause: !id });
   const tax = id ? data?.tax : undefined;
@@ -41,6 +43,7 @@ export default function TaxForm() {
   const [, destroy] = useMutation(DestroyTaxDocument);
   useDocumentTitle(tax ? `Tax ${tax.name}` : id ? "Tax" : "New tax");
 
+  if (opening) return <Opening noun="tax" />;
   if (id) {
     const state = DetailState({ fetching, error, found: Boolean(tax), noun: "tax", list: LIST });
     if (state) return state;
@@ -69,7 +72,7 @@ export default function TaxForm() {
     }
     setEdited(null);
     setSaved(true);
-    if (!tax && result.data && "createTax" in result.data && result.data.createTax) void navigate(`/taxes/${result.data.createTax.id}`);
+    if (!tax && result.data && "createTax" in result.data && result.data.createTax) open(`/taxes/${result.data.createTax.id}`);
   }
 
   const actions =
