@@ -1,7 +1,9 @@
 """Four eyes on credit notes: a note whose total is above the organization's threshold in force for its
 currency (``approval_policy``) is created waiting for approval and has no effect (no balance, no refund,
 not on any invoice) until a holder of ``credit_notes:approve`` who did not request it approves it; it may
-be rejected with a reason instead. While it waits, what it would credit stays reserved on the invoice.
+be rejected with a reason instead. While it waits, what it would credit stays reserved on the invoice
+against other people's notes, but not against the billing's own (unused time given back at a
+termination is owed whatever was asked): approved later, it must still fit what those left.
 
 A key acts for the person who created it (``api_keys.person_of``): the requester and the decider of a
 note are people, whether they act themselves or through any key of theirs, so nobody decides on a note
@@ -21,7 +23,15 @@ from app.auth.actor import Actor
 from app.auth.permissions import P
 from app.core import validation
 from app.core.errors import Collector, Forbidden, NotFound, ValidationFailed
-from app.credit_notes.models import CreditNote, CreditNoteStatus, CreditStatus, RefundStatus
+from app.credit_notes.estimate import SETTLED, ItemInput, estimate, invoice_of
+from app.credit_notes.models import (
+    CreditNote,
+    CreditNoteItem,
+    CreditNoteStatus,
+    CreditStatus,
+    RefundStatus,
+)
+from app.invoices.models import Invoice
 from app.organizations import approval_policy
 from app.organizations.models import Organization
 from app.webhooks.models import WebhookEventType
@@ -87,9 +97,39 @@ async def _decide(
     note.decided_at = datetime.now(UTC)
 
 
+async def _ensure_it_still_fits(session: AsyncSession, note: CreditNote, invoice: Invoice) -> None:
+    """What the note credits and refunds, against what the finalized notes left of each fee, of the
+    invoice and of what was paid (the billing may have given unused time back while it waited)."""
+    items = await session.scalars(sa.select(CreditNoteItem).where(CreditNoteItem.credit_note_id == note.id))
+    wanted = [ItemInput(str(item.fee_id), item.amount_cents) for item in items]
+    errors = Collector()
+    left = await estimate(session, invoice, wanted, errors, SETTLED)
+    if (
+        errors.fields
+        or note.total_amount_cents > left.creditable_cents
+        or note.refund_amount_cents > left.refundable_cents
+    ):
+        raise ValidationFailed.one(
+            "id",
+            "the invoice was credited since this note was requested and it no longer fits what remains "
+            f"creditable ({left.creditable_cents} on the invoice): reject it and request a new one",
+        )
+
+
 async def approve(session: AsyncSession, actor: Actor, note_id: uuid.UUID) -> CreditNote:
+    # the invoice first, then the note, as every note on an invoice locks them: notes made meanwhile
+    # on the invoice are all counted
+    invoice_id = await session.scalar(
+        sa.select(CreditNote.invoice_id).where(
+            CreditNote.id == note_id, CreditNote.organization_id == actor.org()
+        )
+    )
+    if invoice_id is None:
+        raise NotFound("Credit note")
+    invoice = await invoice_of(session, actor.org(), str(invoice_id), lock=True)
     note = await locked(session, actor.org(), note_id)
     await _decide(session, note, actor)
+    await _ensure_it_still_fits(session, note, invoice)
     take_effect(note)
     await session.flush()
     await emit(session, WebhookEventType.CREDIT_NOTE_APPROVED, [note])

@@ -20,6 +20,10 @@ from app.invoices.models import Fee, FeeTax, Invoice, InvoiceKind, InvoiceStatus
 
 # notes that hold on to what they credit: a note waiting for approval reserves its amounts
 COUNTED = (CreditNoteStatus.FINALIZED, CreditNoteStatus.PENDING_APPROVAL)
+# what the billing's own notes count (unused time given back is owed whatever people have asked for):
+# a request still waiting reserves nothing against them, and when it is approved later it must still
+# fit what they left (approval.approve)
+SETTLED = (CreditNoteStatus.FINALIZED,)
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,11 @@ async def invoice_of(
 
 
 async def estimate(
-    session: AsyncSession, invoice: Invoice, items: list[ItemInput], errors: Collector
+    session: AsyncSession,
+    invoice: Invoice,
+    items: list[ItemInput],
+    errors: Collector,
+    counted: tuple[CreditNoteStatus, ...] = COUNTED,
 ) -> Estimate:
     fees = {fee.id: fee for fee in await session.scalars(sa.select(Fee).where(Fee.invoice_id == invoice.id))}
     credited = {
@@ -76,7 +84,7 @@ async def estimate(
                 sa.func.sum(CreditNoteItem.taxes_amount_cents),
             )
             .join(CreditNote, CreditNote.id == CreditNoteItem.credit_note_id)
-            .where(CreditNote.invoice_id == invoice.id, CreditNote.status.in_(COUNTED))
+            .where(CreditNote.invoice_id == invoice.id, CreditNote.status.in_(counted))
             .group_by(CreditNoteItem.fee_id)
         )
     }
@@ -85,7 +93,7 @@ async def estimate(
             sa.select(
                 sa.func.coalesce(sa.func.sum(CreditNote.total_amount_cents), 0),
                 sa.func.coalesce(sa.func.sum(CreditNote.refund_amount_cents), 0),
-            ).where(CreditNote.invoice_id == invoice.id, CreditNote.status.in_(COUNTED))
+            ).where(CreditNote.invoice_id == invoice.id, CreditNote.status.in_(counted))
         )
     ).one()
     paid = invoice.total_amount_cents if invoice.payment_status is PaymentStatus.SUCCEEDED else 0

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import Collector
 from app.credit_notes import approval
-from app.credit_notes.estimate import ItemInput, estimate, invoice_of
+from app.credit_notes.estimate import SETTLED, ItemInput, estimate, invoice_of
 from app.credit_notes.models import CreditNote, CreditNoteItem, CreditNoteReason, CreditNoteStatus
 from app.credit_notes.service import next_number
 from app.customers.models import Customer
@@ -29,17 +29,18 @@ async def credit_fee(
     description: str,
 ) -> CreditNote | None:
     """A finalized note crediting ``amount_cents`` of ``fee`` (with its share of taxes), capped at what
-    remains creditable on it; None when nothing does."""
+    remains creditable on it after the finalized notes (a person's note still waiting for approval
+    reserves nothing here); None when nothing does."""
     # locked as a person's note locks it: two notes made at once never credit more than it holds
     invoice = await invoice_of(session, invoice.organization_id, str(invoice.id), lock=True)
     if invoice.status is not InvoiceStatus.FINALIZED:  # voided meanwhile: nothing left to credit
         return None
     errors = Collector()
-    result = await estimate(session, invoice, [ItemInput(str(fee.id), 1)], errors)
+    result = await estimate(session, invoice, [ItemInput(str(fee.id), 1)], errors, SETTLED)
     amount = min(amount_cents, result.creditable_by_fee.get(fee.id, 0))
     if amount < 1:
         return None
-    result = await estimate(session, invoice, [ItemInput(str(fee.id), amount)], errors)
+    result = await estimate(session, invoice, [ItemInput(str(fee.id), amount)], errors, SETTLED)
     errors.raise_if_any()
     total = min(result.total_amount_cents, result.creditable_cents)
     if total < 1:

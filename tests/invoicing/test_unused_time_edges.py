@@ -1,7 +1,7 @@
 """Unused time paid in advance, at its edges: a termination racing a draft's finalization or an
 invoice's void, a plan whose payment timing cannot change under running subscriptions, the event of a
-recurring metric sent before its subscription starts (billed, so not warned), and one known gap (a note
-waiting for approval). Cents are worked out by hand in the comments."""
+recurring metric sent before its subscription starts (billed, so not warned), and a note waiting for
+approval while the unused time comes back. Cents are worked out by hand in the comments."""
 
 from __future__ import annotations
 
@@ -208,16 +208,16 @@ async def test_an_event_of_a_recurring_metric_before_the_start_is_billed_yet_war
     assert result["events"][0]["warnings"] == [], result["events"][0]["warnings"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known: a note waiting for approval holds what it would credit, so the unused time given back "
-    "at the end is capped by it, and its later rejection does not give the rest back",
-)
-async def test_a_manual_note_waiting_for_approval_swallows_the_unused_time_and_its_rejection_never_gives_it_back(
-    setup: Any, db: Database, svc_clock: Clock, factory: Factory
-) -> None:
-    """``credit_fee`` caps the unused time at what remains creditable, which counts notes still
-    PENDING_APPROVAL; if that note is then rejected, the unused days are never given back."""
+APPROVE = "mutation($id: ID!) { approveCreditNote(input: {id: $id}) { status } }"
+REJECT = "mutation($id: ID!, $r: String!) { rejectCreditNote(input: {id: $id, reason: $r}) { status } }"
+
+
+async def _waiting_note_then_termination(
+    setup: Any, db: Database, factory: Factory, svc_clock: Clock, credit: int
+) -> Any:
+    """March billed in advance (3100 + 620 VAT); a person asks for ``credit`` cents of the fee back
+    (with its VAT, above the 1000 threshold: it waits for a second person); the subscription ends on
+    March 11th, 12:00. Returns the waiting note, the customer and a second finance member."""
     from tests.credit_notes.conftest import CREATE, note
     from tests.invoicing.lifecycle import create, terminate
     from tests.invoicing.lifecycle import invoices as full_invoices
@@ -229,30 +229,56 @@ async def test_a_manual_note_waiting_for_approval_swallows_the_unused_time_and_i
     )
     acme = await customer(org, "acme")
     sub = await create(org, acme, setup.plans["advance"], "sub_acme")
-    await bill(db, "2026-03-01T00:00:00+00:00")  # March: 3100 + 620 VAT
+    await bill(db, "2026-03-01T00:00:00+00:00")
     (advance,) = await full_invoices(org, acme)
     fee = advance["fees"][0]["id"]
-    # a person asks for the whole fee back (3720 > 1000: it waits for a second person)
-    waiting = (await org.admin(CREATE, **note(advance["id"], [(fee, 3100)], credit=3720))).ok(
-        "createCreditNote"
-    )
+    waiting = (
+        await org.admin(CREATE, **note(advance["id"], [(fee, credit)], credit=credit + credit // 5))
+    ).ok("createCreditNote")
     assert waiting["status"] == "PENDING_APPROVAL"
-
     svc_clock.set("2026-03-11T12:00:00+00:00")
     await terminate(org, sub["id"])
-    second = await factory.member(org, "finance")
-    (
-        await second(
-            "mutation($id: ID!, $r: String!) { rejectCreditNote(input: {id: $id, reason: $r}) { status } }",
-            id=waiting["id"],
-            r="not agreed",
-        )
-    ).ok("rejectCreditNote")
+    return waiting, acme, await factory.member(org, "finance")
 
-    # Expected: March 11th-31st still come back once the request is rejected: 3100 x 21/31 = 2100 (+420)
-    # Actual: no note at all -- the termination saw nothing creditable and never runs again.
-    notes = [n for n in await _all_notes(org, acme) if n[0] == "ORDER_CANCELLATION"]
+
+async def test_a_note_waiting_for_approval_does_not_hold_back_the_unused_time_and_its_rejection_changes_nothing(
+    setup: Any, db: Database, svc_clock: Clock, factory: Factory
+) -> None:
+    # given a request for the whole fee back, still waiting when the subscription ends
+    waiting, acme, second = await _waiting_note_then_termination(setup, db, factory, svc_clock, 3100)
+
+    # then March 11th-31st came back at the termination: 3100 x 21/31 = 2100 (+420 VAT)
+    notes = [n for n in await _all_notes(setup.org, acme) if n[0] == "ORDER_CANCELLATION"]
     assert notes == [("ORDER_CANCELLATION", 2100, 420, 2520)]
+
+    # and approving the request now is refused (3720 no longer fits the 1200 left), and it still waits
+    refused = await second(APPROVE, id=waiting["id"])
+    assert refused.code == "VALIDATION_ERROR"
+    assert refused.error()["extensions"]["fields"] == {
+        "id": "the invoice was credited since this note was requested and it no longer fits what remains "
+        "creditable (1200 on the invoice): reject it and request a new one"
+    }
+    # when it is rejected, nothing else changes
+    assert (await second(REJECT, id=waiting["id"], r="not agreed")).ok("rejectCreditNote") == {
+        "status": "REJECTED"
+    }
+    assert [n for n in await _all_notes(setup.org, acme) if n[0] == "ORDER_CANCELLATION"] == notes
+
+
+async def test_a_note_waiting_for_approval_that_still_fits_after_the_unused_time_is_approved(
+    setup: Any, db: Database, svc_clock: Clock, factory: Factory
+) -> None:
+    # given a request for 1000 of the fee back (+200 VAT), waiting while 2100 (+420) of unused time
+    # comes back: 1000 remain of the fee and 1200 of the invoice, exactly what it asks
+    waiting, acme, second = await _waiting_note_then_termination(setup, db, factory, svc_clock, 1000)
+
+    # when a second person approves it
+    approved = await second(APPROVE, id=waiting["id"])
+
+    # then it takes effect, and the fee is credited exactly once in all: 2100 + 1000 = 3100
+    assert approved.ok("approveCreditNote") == {"status": "FINALIZED"}
+    notes = sorted(n[1:] for n in await _all_notes(setup.org, acme))
+    assert notes == [(1000, 200, 1200), (2100, 420, 2520)]
 
 
 async def test_a_plan_cannot_switch_between_advance_and_arrears_while_subscriptions_use_it(
