@@ -6,6 +6,7 @@
 - MRR: recurring revenue of the month, from the subscription fees of finalized invoices (after
   coupons, before taxes): each fee is spread over the days of its service period, in the customer's
   local dates, and the month takes its days' share. A monthly calendar fee lands whole in its month.
+  Unused time given back at a subscription's end comes off the months of the days it gives back.
 - Invoiced usage: charge fees of finalized invoices issued in the month, per billable metric; a metric's
   units count once per billed period (invoice, subscription, period) however many charges price it.
 - Outstanding invoices: finalized invoices issued in the month and not paid (pending or failed), with
@@ -180,26 +181,50 @@ async def gross_revenues(session: AsyncSession, filters: Filters) -> list[GrossR
     return _filled(found, filters.months, lambda m, c: GrossRevenue(m, c, 0, 0, 0))
 
 
+# Each subscription fee spread over its service days, less each unused-time credit the billing gave
+# back on it (app.invoicing.unused) spread over the days it covers: from the subscription's end (in
+# the customer's dates) to the period's end. Those notes name no requester, unlike a person's.
 MRRS = sa.text("""
-SELECT m.month::date, i.currency,
-       sum((f.amount_cents - f.coupons_amount_cents)::numeric
-           * (least(p.e, (m.month + interval '1 month')::date) - greatest(p.s, m.month::date)) / (p.e - p.s))
-FROM fees f
-JOIN invoices i ON i.id = f.invoice_id
-JOIN customers c ON c.id = i.customer_id
-JOIN organizations o ON o.id = i.organization_id
-CROSS JOIN LATERAL (
-  SELECT (f.period_start AT TIME ZONE coalesce(c.timezone, o.timezone))::date AS s,
-         (f.period_end AT TIME ZONE coalesce(c.timezone, o.timezone))::date AS e
-) p
+WITH spread(s, e, amount, currency) AS (
+  SELECT (f.period_start AT TIME ZONE coalesce(c.timezone, o.timezone))::date,
+         (f.period_end AT TIME ZONE coalesce(c.timezone, o.timezone))::date,
+         (f.amount_cents - f.coupons_amount_cents)::numeric, i.currency
+  FROM fees f
+  JOIN invoices i ON i.id = f.invoice_id
+  JOIN customers c ON c.id = i.customer_id
+  JOIN organizations o ON o.id = i.organization_id
+  WHERE i.organization_id = :org AND i.status = 'finalized' AND f.fee_type = 'subscription'
+    AND f.period_start < CAST(:after AS date) + 2 AND f.period_end > CAST(:first AS date) - 2
+    AND (CAST(:currency AS text) IS NULL OR i.currency = :currency)
+    AND (CAST(:customer AS uuid) IS NULL OR i.customer_id = :customer)
+  UNION ALL
+  SELECT (greatest(sub.terminated_at, f.period_start, coalesce(sub.trial_ends_at, f.period_start))
+          AT TIME ZONE coalesce(c.timezone, o.timezone))::date,
+         (f.period_end AT TIME ZONE coalesce(c.timezone, o.timezone))::date,
+         -ci.amount_cents::numeric, i.currency
+  FROM credit_note_items ci
+  JOIN credit_notes n ON n.id = ci.credit_note_id
+  JOIN fees f ON f.id = ci.fee_id
+  JOIN subscriptions sub ON sub.id = f.subscription_id
+  JOIN invoices i ON i.id = f.invoice_id
+  JOIN customers c ON c.id = i.customer_id
+  JOIN organizations o ON o.id = i.organization_id
+  WHERE n.organization_id = :org AND n.status = 'finalized' AND f.fee_type = 'subscription'
+    AND n.reason IN ('order_change', 'order_cancellation')
+    AND n.created_by_user_id IS NULL AND n.created_by_api_key_id IS NULL
+    AND sub.terminated_at IS NOT NULL AND sub.terminated_at < f.period_end
+    AND f.period_start < CAST(:after AS date) + 2 AND f.period_end > CAST(:first AS date) - 2
+    AND (CAST(:currency AS text) IS NULL OR i.currency = :currency)
+    AND (CAST(:customer AS uuid) IS NULL OR i.customer_id = :customer)
+)
+SELECT m.month::date, p.currency,
+       sum(p.amount * (least(p.e, (m.month + interval '1 month')::date) - greatest(p.s, m.month::date))
+           / (p.e - p.s))
+FROM spread p
 CROSS JOIN LATERAL generate_series(
   date_trunc('month', p.s::timestamp), (p.e - 1)::timestamp, interval '1 month'
 ) AS m(month)
-WHERE i.organization_id = :org AND i.status = 'finalized' AND f.fee_type = 'subscription'
-  AND f.period_start < CAST(:after AS date) + 2 AND f.period_end > CAST(:first AS date) - 2 AND p.e > p.s
-  AND m.month >= :first AND m.month < :after
-  AND (CAST(:currency AS text) IS NULL OR i.currency = :currency)
-  AND (CAST(:customer AS uuid) IS NULL OR i.customer_id = :customer)
+WHERE p.e > p.s AND m.month >= :first AND m.month < :after
 GROUP BY 1, 2""")
 
 

@@ -170,3 +170,31 @@ async def test_another_organizations_figures_never_mix_in(billed: Billed, factor
 
     assert theirs == []
     assert by_customer == []
+
+
+async def test_unused_time_given_back_comes_off_the_months_it_gives_back(setup: Setup, db: Database) -> None:
+    from tests.invoicing.lifecycle import Clock, at, create, terminate
+
+    # given a yearly plan of 36500 paid in advance (100 a day), from January 1st
+    org = setup.org
+    yearly = await plan(org.admin, "yearly", [], interval="YEARLY", amountCents=36500, payInAdvance=True)
+    acme = await customer(org, "acme")
+    with Clock(at("2026-01-01T00:00:00+00:00")).installed() as clock:
+        subscription = await create(org, acme, yearly["id"], "sub_acme")
+        await bill(db, "2026-01-01T00:00:01+00:00")
+        # when it ends on April 1st: April 1st to December 31st (275 days) come back, 27500 (+VAT)
+        clock.set("2026-04-01T00:00:00+00:00")
+        await terminate(org, subscription["id"])
+
+    got = (await org.admin(MRRS, **{"from": "2026-01-01", "to": "2026-12-01"})).ok("mrrs")
+
+    # then MRR is the three months served, and nothing after
+    assert [(m["month"], m["amountCents"]) for m in got] == [
+        ("2026-01-01", 3100),
+        ("2026-02-01", 2800),
+        ("2026-03-01", 3100),
+    ] + [(f"2026-{i:02}-01", 0) for i in range(4, 13)]
+    notes = (
+        await org.admin("{ creditNotes { collection { reason subTotalExcludingTaxesAmountCents } } }")
+    ).ok("creditNotes")["collection"]
+    assert notes == [{"reason": "ORDER_CANCELLATION", "subTotalExcludingTaxesAmountCents": 27500}]
