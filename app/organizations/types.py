@@ -31,7 +31,8 @@ from app.webhooks.types import WebhookEndpointType
 @strawberry.type(
     name="CreditNoteApprovalThreshold",
     description="A credit note in this currency with a total above `amountCents` waits for a second "
-    "person. Raising or removing a threshold waits 24 hours (`effectiveAt`); lowering it is immediate.",
+    "person. Raising or removing a threshold waits (`effectiveAt`; the organization's "
+    "`creditNoteThresholdLooseningDelaySeconds`, 24 hours); lowering it is immediate.",
 )
 class CreditNoteApprovalThresholdType:
     currency: str
@@ -84,6 +85,13 @@ class OrganizationType:
             )
             for t in approval_policy.thresholds(root)
         ]
+
+    @strawberry.field(
+        description="How long raising or removing a credit-note approval threshold waits before it "
+        "applies, in seconds; lowering or adding one applies at once."
+    )
+    def credit_note_threshold_loosening_delay_seconds(self) -> int:
+        return int(approval_policy.LOOSENING_DELAY.total_seconds())
 
     @strawberry.field(extensions=requires(P.MEMBERS_VIEW), description="Active and revoked memberships.")
     async def members(

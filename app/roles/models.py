@@ -8,7 +8,7 @@ from sqlalchemy import ForeignKey, String
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
-from app.auth.permissions import BUILTIN_ROLES
+from app.auth.permissions import ADMIN, BUILTIN_ROLES
 from app.db.base import Model, utcnow
 
 
@@ -50,3 +50,9 @@ class Role(Model):
         if self.builtin:
             return sorted(BUILTIN_ROLES[self.code].permissions)
         return sorted(self.permission_names)
+
+    @property
+    def is_admin(self) -> bool:
+        """The built-in role the governance rules name: only its holders grant or remove it, and an
+        organization keeps at least one active member holding it."""
+        return self.builtin and self.code == ADMIN

@@ -13,6 +13,10 @@ class RoleType:
     description: str | None
     permissions: list[str]
     builtin: bool
+    is_admin: bool = strawberry.field(
+        description="The built-in admin role: only members holding it grant or remove it, and the "
+        "organization keeps at least one active member holding it (what a console explains before the click)."
+    )
     created_at: datetime
     updated_at: datetime
 

@@ -42,6 +42,18 @@ async def test_a_raise_waits_a_day_a_lowering_and_an_addition_are_immediate(fact
     assert again == changed  # asking again keeps the clock
 
 
+async def test_the_delay_a_loosening_waits_is_in_the_graph(factory: Factory) -> None:
+    # given any member of an organization (what the console says before a raise is saved)
+    org = await factory.organization()
+    finance = await factory.member(org, "finance")
+
+    # when they read the organization
+    answer = await finance("{ organization { creditNoteThresholdLooseningDelaySeconds } }")
+
+    # then the delay is the one the policy applies: 24 hours
+    assert answer.ok("organization") == {"creditNoteThresholdLooseningDelaySeconds": 86_400}
+
+
 async def test_a_removal_waits_and_asking_for_the_value_in_force_cancels_it(factory: Factory) -> None:
     org = await factory.organization()
     await org.admin(POLICY, t=_t(EUR=1000))

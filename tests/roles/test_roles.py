@@ -194,3 +194,23 @@ async def test_the_permission_catalogue_is_served_with_descriptions(factory: Fac
         "name": "credit_notes:approve",
         "description": "Approve or reject a credit note someone else requested.",
     } in catalogue
+
+
+async def test_only_the_built_in_admin_role_is_the_admin_role(factory: Factory) -> None:
+    # given an organization with a custom role granting every permission the admin holds
+    org = await factory.organization()
+    catalogue = [p["name"] for p in (await org.admin("{ permissions { name } }")).ok("permissions")]
+    await org.admin(CREATE, **_role_input(code="almost_admin", permissions=catalogue))
+
+    # when the roles are read, from the list and from the admin's own membership
+    listed = (await org.admin("{ roles { code isAdmin } }")).ok("roles")
+    own = (await org.admin("{ currentMembership { roles { code isAdmin } } }")).ok("currentMembership")
+
+    # then only the built-in admin role is the one the governance rules name, whatever a role grants
+    assert listed == [
+        {"code": "admin", "isAdmin": True},
+        {"code": "finance", "isAdmin": False},
+        {"code": "manager", "isAdmin": False},
+        {"code": "almost_admin", "isAdmin": False},
+    ]
+    assert own["roles"] == [{"code": "admin", "isAdmin": True}]

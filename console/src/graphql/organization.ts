@@ -13,6 +13,7 @@ export const OrganizationSettingsDocument = graphql(`
       netPaymentTerm
       invoiceGracePeriod
       updatedAt
+      creditNoteThresholdLooseningDelaySeconds
       creditNoteApprovalThresholds {
         currency
         amountCents
@@ -34,6 +35,7 @@ export const UpdateOrganizationDocument = graphql(`
       netPaymentTerm
       invoiceGracePeriod
       updatedAt
+      creditNoteThresholdLooseningDelaySeconds
       creditNoteApprovalThresholds {
         currency
         amountCents

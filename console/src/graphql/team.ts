@@ -11,6 +11,7 @@ export const TeamDocument = graphql(`
         id
         code
         builtin
+        isAdmin
       }
     }
     organization {
@@ -29,6 +30,7 @@ export const TeamDocument = graphql(`
           code
           name
           builtin
+          isAdmin
           permissions
         }
       }
@@ -51,6 +53,7 @@ export const TeamDocument = graphql(`
       name
       description
       builtin
+      isAdmin
       permissions
     }
   }

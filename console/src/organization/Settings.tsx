@@ -89,9 +89,10 @@ export default function Settings() {
     }
     return policy;
   }, [form]);
+  const delaySeconds = organization?.creditNoteThresholdLooseningDelaySeconds ?? 0;
   const waiting = useMemo(
-    () => (form === null ? [] : loosenings(inForce, wanted, now).map((change) => loosenMessage(change, inForce))),
-    [form, inForce, wanted, now],
+    () => (form === null ? [] : loosenings(inForce, wanted, now, delaySeconds).map((change) => loosenMessage(change, inForce))),
+    [form, inForce, wanted, now, delaySeconds],
   );
 
   if (!organization || form === null) {
@@ -208,7 +209,7 @@ export default function Settings() {
               Credit-note approval
             </Title>
             <ThresholdsInForce thresholds={inForce} />
-            <ThresholdsEditor rows={form.thresholds} errors={errors} disabled={!editable} waiting={editable ? waiting : []} onChange={(rows) => set({ thresholds: rows })} />
+            <ThresholdsEditor rows={form.thresholds} errors={errors} disabled={!editable} waiting={editable ? waiting : []} delaySeconds={delaySeconds} onChange={(rows) => set({ thresholds: rows })} />
             {problem !== null && (
               <Alert color="red" role="alert" title="The settings were not saved">
                 {problem}

@@ -4,7 +4,7 @@ import { Alert, Button, Group, Stack, Table, Text, TextInput, Title } from "@man
 
 import { formatDateTime } from "../format";
 import { formatMinor } from "../money";
-import type { Cents, Loosening, ThresholdInForce } from "./actions";
+import { delayInWords, type Cents, type Loosening, type ThresholdInForce } from "./actions";
 
 export interface ThresholdRow {
   readonly key: number;
@@ -64,10 +64,12 @@ interface EditorProps {
   readonly errors: Readonly<Record<string, string>>;
   readonly disabled: boolean;
   readonly waiting: readonly string[];
+  /** How long a raise or a removal waits (the graph's creditNoteThresholdLooseningDelaySeconds). */
+  readonly delaySeconds: number;
   readonly onChange: (rows: readonly ThresholdRow[]) => void;
 }
 
-export function ThresholdsEditor({ rows, errors, disabled, waiting, onChange }: EditorProps) {
+export function ThresholdsEditor({ rows, errors, disabled, waiting, delaySeconds, onChange }: EditorProps) {
   const update = (key: number, patch: Partial<ThresholdRow>) =>
     onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
   const nextKey = rows.reduce((max, row) => Math.max(max, row.key), 0) + 1;
@@ -78,7 +80,7 @@ export function ThresholdsEditor({ rows, errors, disabled, waiting, onChange }: 
       </Title>
       <Text size="sm">
         A credit note with a total above its currency&apos;s threshold waits for a second person. Lowering or adding one
-        applies at once; raising or removing one waits 24 hours.
+        applies at once; raising or removing one waits {delayInWords(delaySeconds)}.
       </Text>
       {rows.map((row, index) => (
         <Group key={row.key} align="flex-start" gap="xs">

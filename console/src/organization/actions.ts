@@ -1,15 +1,21 @@
 // What a member may do with the organization's settings, and what the graph's approval policy does
 // with a change of thresholds (schema.graphql, CreditNoteApprovalThreshold and
 // UpdateOrganizationInput.creditNoteApprovalThresholds): lowering or adding one applies at once,
-// raising or removing one waits 24 hours. No role names here.
+// raising or removing one waits the organization's delay (Organization.creditNoteThresholdLooseningDelaySeconds).
+// No role names here.
 import type { DeclaredAction } from "../session/declaredAction";
 import type { Permission, PermissionSet } from "../session/permissions";
 
 /** The permission updateOrganization declares. */
 export const UPDATE_PERMISSION: Permission = "organization:update";
 
-/** How long a loosening waits before it applies (the schema's "waits 24 hours"). */
-export const LOOSENING_DELAY_MS = 24 * 60 * 60 * 1000;
+/** A delay in words: "24 hours", "1 hour", "90 minutes". */
+export function delayInWords(seconds: number): string {
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+  if (seconds % 3600 === 0) return plural(seconds / 3600, "hour");
+  if (seconds % 60 === 0) return plural(seconds / 60, "minute");
+  return plural(seconds, "second");
+}
 
 export function canEditSettings(permissions: PermissionSet): boolean {
   return permissions.has(UPDATE_PERMISSION);
@@ -47,14 +53,19 @@ export interface Loosening {
 }
 
 /** The changes of `wanted` that let through a note the thresholds in force hold: they wait. */
-export function loosenings(inForce: readonly ThresholdInForce[], wanted: Policy, now: Date): readonly Loosening[] {
+export function loosenings(
+  inForce: readonly ThresholdInForce[],
+  wanted: Policy,
+  now: Date,
+  delaySeconds: number,
+): readonly Loosening[] {
   const found: Loosening[] = [];
   for (const t of inForce) {
     const next = wanted.get(t.currency) ?? null;
     if (next !== null && BigInt(next) <= BigInt(String(t.amountCents))) continue;
     const pending = t.pendingAmountCents === null ? null : String(t.pendingAmountCents);
     const same = t.effectiveAt !== null && pending === next;
-    const effectiveAt = same && t.effectiveAt !== null ? new Date(t.effectiveAt) : new Date(now.getTime() + LOOSENING_DELAY_MS);
+    const effectiveAt = same && t.effectiveAt !== null ? new Date(t.effectiveAt) : new Date(now.getTime() + delaySeconds * 1000);
     found.push({ currency: t.currency, amountCents: next, effectiveAt });
   }
   return found;

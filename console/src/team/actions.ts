@@ -4,8 +4,8 @@
 //   cannot be revoked or lose it;
 // - only a member holding the built-in admin role grants or removes it;
 // - nobody grants or removes a role with a permission they do not hold themselves.
-// The one role named here is the built-in role the server's rule itself names (ADMIN_ROLE_CODE), and
-// it is recognised from the roles' data (code and builtin). Every screen asks these predicates.
+// The admin role is recognised from the roles' data (the graph's Role.isAdmin), never by a name written
+// here. Every screen asks these predicates.
 import type { DeclaredAction } from "../session/declaredAction";
 import type { Permission, PermissionSet } from "../session/permissions";
 
@@ -17,12 +17,11 @@ export const PERMISSION = {
   listRoles: "roles:view",
 } as const satisfies Record<string, Permission>;
 
-/** The built-in role the server's governance rules name (app/auth/permissions.py ADMIN). */
-const ADMIN_ROLE_CODE = "admin";
-
 export interface RoleData {
   readonly code: string;
   readonly builtin: boolean;
+  /** The built-in role the governance rules name (the graph's Role.isAdmin). */
+  readonly isAdmin: boolean;
   readonly permissions?: readonly string[];
 }
 
@@ -39,7 +38,7 @@ export interface Caller {
 }
 
 export function isAdminRole(role: RoleData): boolean {
-  return role.builtin && role.code === ADMIN_ROLE_CODE;
+  return role.isAdmin;
 }
 
 function holdsAdmin(roles: readonly RoleData[]): boolean {
