@@ -277,6 +277,18 @@ async def test_void_works_and_the_status_becomes_voided(
     invoice = demo.invoices[0]
     await signed_in(page, DEMO_MEMBERS[0], f"/invoices/{invoice['id']}")
     await page.get_by_role("button", name="Void").click()
+    dialog = page.get_by_role("dialog", name=f"Void invoice {invoice['number']}")
+    await expect(dialog).to_contain_text("The customer no longer owes it")  # said before it happens
+    await dialog.get_by_role("button", name="Cancel").click()
+    await expect(dialog).to_have_count(0)
+    assert (
+        live_server.ok("query($id: ID!) { invoice(id: $id) { status } }", demo.admin, id=invoice["id"])[
+            "invoice"
+        ]["status"]
+        == "FINALIZED"
+    )
+    await page.get_by_role("button", name="Void").click()
+    await dialog.get_by_role("button", name="Void invoice").click()
     notification = page.get_by_role("status").filter(has_text="The invoice was voided")
     await expect(notification).to_contain_text(f"Invoice {invoice['number']} is now voided.")
     await expect(page.get_by_text("Voided", exact=True).first).to_be_visible()
@@ -297,6 +309,7 @@ async def test_the_graphs_refusal_shows_in_a_notification(
         "mutation($id: ID!) { voidInvoice(input: {id: $id}) { id } }", demo.admin, id=invoice["id"]
     )
     await void.click()
+    await page.get_by_role("dialog").get_by_role("button", name="Void invoice").click()
     alert = page.get_by_role("alert").filter(has_text="Void failed")
     await expect(alert).to_contain_text("only a finalized invoice can be voided")
     await expect(page.get_by_role("button", name="Void")).to_have_count(0)  # the screen was reloaded
@@ -446,6 +459,9 @@ async def test_a_draft_is_refreshed_then_finalized(
     await page.get_by_role("button", name="Refresh").click()
     await expect(page.get_by_role("status").filter(has_text="The draft was refreshed")).to_be_visible()
     await page.get_by_role("button", name="Finalize").click()
+    dialog = page.get_by_role("dialog", name=f"Finalize invoice {draft['number']}")
+    await expect(dialog).to_contain_text("Its fees and totals are fixed for good")
+    await dialog.get_by_role("button", name="Finalize invoice").click()
     await expect(page.get_by_role("status").filter(has_text="The invoice was finalized")).to_be_visible()
     await expect(page.get_by_role("button", name="Finalize")).to_have_count(0)
     await expect(page.get_by_role("button", name="Void")).to_be_visible()

@@ -226,7 +226,10 @@ async def test_an_admin_deletes_a_plan_and_one_with_live_subscriptions_is_refuse
     await signed_in(page, ADMIN, f"/plans/{used['id']}")
     await expect(page.get_by_text(re.compile("frees its code"))).to_be_visible()  # said before the click
     await page.get_by_role("button", name="Delete plan").click()
-    await expect(page.get_by_role("alert").filter(has_text="live subscriptions")).to_be_visible()
+    dialog = page.get_by_role("dialog", name=f"Delete {used['name']}")
+    await expect(dialog).to_contain_text(f"its code “{used['code']}” is freed")
+    await dialog.get_by_role("button", name="Delete", exact=True).click()
+    await expect(dialog.get_by_role("alert").filter(has_text="live subscriptions")).to_be_visible()
     assert read(live_server, admin, used["id"]) is not None
 
     await page.goto(f"/plans/{doomed['id']}")
@@ -234,6 +237,12 @@ async def test_an_admin_deletes_a_plan_and_one_with_live_subscriptions_is_refuse
         page.get_by_text(re.compile("pending or active subscriptions use is refused"))
     ).to_be_visible()
     await page.get_by_role("button", name="Delete plan").click()
+    dialog = page.get_by_role("dialog", name=f"Delete {doomed['name']}")
+    await dialog.get_by_role("button", name="Cancel").click()  # nothing happens until confirmed
+    await expect(dialog).to_have_count(0)
+    assert read(live_server, admin, doomed["id"]) is not None
+    await page.get_by_role("button", name="Delete plan").click()
+    await dialog.get_by_role("button", name="Delete", exact=True).click()
     await expect(page).to_have_url(re.compile(r"/plans$"))
     assert read(live_server, admin, doomed["id"]) is None
     # its code is free again

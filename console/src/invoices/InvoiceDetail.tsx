@@ -1,7 +1,8 @@
 // One invoice: number, status, dates, customer, its fees as printed (invoiceDisplayName), coupons,
 // taxes, credit notes, prepaid credits and totals, all from integer minor units in its currency; and
-// the actions the member may take (./actions.ts), each calling its mutation, showing the graph's error
-// in a notification and loading the invoice again. One request for the page.
+// the actions the member may take (./actions.ts), each calling its mutation (finalize and void once
+// confirmed: ./InvoiceActionButton.tsx), showing the graph's error in a notification and loading the
+// invoice again. One request for the page.
 import {
   Alert,
   Anchor,
@@ -29,14 +30,9 @@ import { ObjectHistoryLink } from "../audit/ObjectHistoryLink";
 import { useSignedIn } from "../session/SessionProvider";
 import { mayOpen, ROUTES } from "../routes";
 import { canIssueCreditNote, invoiceActions, type InvoiceAction } from "./actions";
+import { ACTION_LABEL, InvoiceActionButton } from "./InvoiceActionButton";
 import { errorMessage, formatDate, formatDateTime } from "../format";
 import { FEE_TYPE_LABEL, PAYMENT_STATUS_LABEL, STATUS_COLOR, STATUS_LABEL, TYPE_LABEL } from "./labels";
-
-const ACTION_LABEL: Readonly<Record<InvoiceAction, string>> = {
-  refresh: "Refresh",
-  finalize: "Finalize",
-  void: "Void",
-};
 
 const ACTION_DONE: Readonly<Record<InvoiceAction, string>> = {
   refresh: "The draft was refreshed.",
@@ -166,15 +162,7 @@ export default function InvoiceDetail() {
               </Button>
             )}
             {actions.map((action) => (
-              <Button
-                key={action}
-                color={action === "void" ? "red" : "blue"}
-                variant={action === "void" ? "outline" : "filled"}
-                loading={busy[action]}
-                onClick={() => void act(action)}
-              >
-                {ACTION_LABEL[action]}
-              </Button>
+              <InvoiceActionButton key={action} action={action} number={invoice.number} busy={busy[action]} run={() => void act(action)} />
             ))}
           </Group>
         )}

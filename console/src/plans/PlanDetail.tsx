@@ -7,7 +7,8 @@ import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 
-import { errorMessage, validationFields } from "../format";
+import { ConfirmAction } from "../catalogue/Destroy";
+import { errorMessage } from "../format";
 import { DestroyPlanDocument, PlanDocument } from "../graphql/plans";
 import { formatMinor } from "../money";
 import { useSignedIn } from "../session/SessionProvider";
@@ -26,8 +27,7 @@ export default function PlanDetail() {
   const [{ data, fetching, error }] = useQuery({ query: PlanDocument, variables: { id, withMetrics, withTaxes } });
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
-  const [destroyProblem, setDestroyProblem] = useState<string | null>(null);
-  const [destruction, destroy] = useMutation(DestroyPlanDocument);
+  const [, destroy] = useMutation(DestroyPlanDocument);
   const plan = data?.plan;
 
   if (!data && fetching) {
@@ -51,16 +51,6 @@ export default function PlanDetail() {
     );
   }
 
-  async function remove() {
-    setDestroyProblem(null);
-    const result = await destroy({ input: { id } });
-    if (result.error) {
-      const fields = validationFields(result.error);
-      setDestroyProblem(Object.values(fields).join("; ") || errorMessage(result.error));
-      return;
-    }
-    void navigate("/plans");
-  }
 
   const currency = plan.amountCurrency;
   return (
@@ -140,15 +130,15 @@ export default function PlanDetail() {
               Deleting hides the plan from the catalogue and frees its code for another plan; invoices already issued keep it. A plan that
               pending or active subscriptions use is refused: terminate them or move them to another plan first.
             </Text>
-            {destroyProblem !== null && (
-              <Alert color="red" role="alert" title="The plan was not deleted">
-                {destroyProblem}
-              </Alert>
-            )}
             <Group>
-              <Button color="red.9" loading={destruction.fetching} onClick={() => void remove()}>
-                Delete plan
-              </Button>
+              <ConfirmAction
+                label="Delete plan"
+                title={`Delete ${plan.name}`}
+                consequence={`${plan.name} is hidden from the catalogue and its code “${plan.code}” is freed; invoices already issued keep it. If pending or active subscriptions use it, nothing is deleted.`}
+                confirm="Delete"
+                run={() => destroy({ input: { id } })}
+                onDone={() => void navigate("/plans")}
+              />
             </Group>
           </Stack>
         </Card>
