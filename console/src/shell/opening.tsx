@@ -3,15 +3,18 @@
 // long enough to type into a form that no longer saves anything. So the form gives way to a loader
 // first, and the address changes after, and nothing can be typed into it while the object's page loads.
 import { Center, Loader } from "@mantine/core";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useNavigate } from "react-router";
 
 export function useOpenCreated(): { readonly opening: boolean; readonly open: (path: string) => void } {
   const navigate = useNavigate();
   const [target, setTarget] = useState<string | null>(null);
-  // Navigates once the loader is on screen: the form is gone before the address changes.
+  const gone = useRef(false);
+  // Navigates once the loader is on screen (the form is gone before the address changes), and once.
   useEffect(() => {
-    if (target !== null) void navigate(target);
+    if (target === null || gone.current) return;
+    gone.current = true;
+    void navigate(target);
   }, [target, navigate]);
   return { opening: target !== null, open: setTarget };
 }
