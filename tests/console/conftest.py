@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from playwright.async_api import Browser, Page, async_playwright
+from playwright.async_api import Browser, Page, async_playwright, expect
 from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -31,6 +31,9 @@ from app.db.engine import create_database_if_missing
 from app.db.urls import with_database
 
 ROOT = Path(__file__).resolve().parents[2]
+# Waits are for a loaded CI machine (browser, server and PostgreSQL on two cores): an assertion or an
+# action waits up to 10 s for what it expects. A test that passes takes no longer for it.
+expect.set_options(timeout=10_000)
 CHROMIUM = os.environ.get("BILLGRAPH_CHROMIUM", "/usr/bin/chromium")
 DEMO_PASSWORD = "billgraph-demo"
 DEMO_MEMBERS = ("admin@demo.billgraph.dev", "manager@demo.billgraph.dev", "finance@demo.billgraph.dev")
@@ -296,8 +299,8 @@ async def page(browser: Browser, live_server: LiveServer) -> AsyncIterator[Page]
     """A fresh browser context on the live server that records script errors, CSP refusals and the
     console's GraphQL errors; a test fails if any happened that it did not expect."""
     context = await browser.new_context(base_url=live_server.url)
-    context.set_default_timeout(5_000)
-    context.set_default_navigation_timeout(10_000)
+    context.set_default_timeout(10_000)
+    context.set_default_navigation_timeout(20_000)
     tab = await context.new_page()
     problems = record_problems(tab)
     yield tab
@@ -314,7 +317,7 @@ def axe_script() -> Path:
 async def axe_page(browser: Browser, live_server: LiveServer) -> AsyncIterator[Page]:
     axe_script()
     context = await browser.new_context(base_url=live_server.url, bypass_csp=True)
-    context.set_default_timeout(5_000)
+    context.set_default_timeout(10_000)
     yield await context.new_page()
     await context.close()
 

@@ -419,7 +419,7 @@ async def test_the_catalogue_screens_are_accessible(
     axe_script()
     demo = demo_objects(live_server, admin)
     context = await browser.new_context(base_url=live_server.url, bypass_csp=True)  # axe is injected
-    context.set_default_timeout(5_000)
+    context.set_default_timeout(10_000)
     try:
         page = await context.new_page()
         await signed_in(page, member, "/billable-metrics")

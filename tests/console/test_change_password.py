@@ -138,7 +138,7 @@ async def test_a_wrong_current_password_and_a_short_new_one_show_at_their_inputs
 async def test_the_screen_is_accessible(browser: Browser, live_server: LiveServer, member: Member) -> None:
     axe_script()
     context = await browser.new_context(base_url=live_server.url, bypass_csp=True)  # axe is injected
-    context.set_default_timeout(5_000)
+    context.set_default_timeout(10_000)
     try:
         page = await context.new_page()
         await open_change_password(page, member)

@@ -410,7 +410,7 @@ async def test_the_tabs_and_actions_follow_the_permissions(
 async def axe_tab(browser: Browser, live_server: LiveServer) -> AsyncIterator[Page]:
     axe_script()
     context = await browser.new_context(base_url=live_server.url, bypass_csp=True)  # axe is injected
-    context.set_default_timeout(5_000)
+    context.set_default_timeout(10_000)
     yield await context.new_page()
     await context.close()
 

@@ -65,7 +65,7 @@ async def tab(browser: Browser, live_server: LiveServer) -> AsyncIterator[Page]:
     FORBIDDEN or INTERNAL_ERROR answers; the test fails if any happened."""
     axe_script()
     context = await browser.new_context(base_url=live_server.url, bypass_csp=True)
-    context.set_default_timeout(5_000)
+    context.set_default_timeout(10_000)
     page = await context.new_page()
     problems = record_problems(page)
     yield page

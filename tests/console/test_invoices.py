@@ -356,7 +356,7 @@ async def test_an_export_range_the_server_refuses_is_shown_at_its_input(
 ) -> None:
     # its own context: the refused request's 400 is logged by Chromium, which the `page` fixture counts
     context = await browser.new_context(base_url=live_server.url)
-    context.set_default_timeout(5_000)
+    context.set_default_timeout(10_000)
     try:
         page = await context.new_page()
         await signed_in(page, DEMO_MEMBERS[2], "/invoices")
@@ -375,7 +375,7 @@ async def test_the_invoice_screens_with_data_are_accessible(
 ) -> None:
     axe_script()
     context = await browser.new_context(base_url=live_server.url, bypass_csp=True)  # axe is injected
-    context.set_default_timeout(5_000)
+    context.set_default_timeout(10_000)
     try:
         page = await context.new_page()
         await signed_in(page, member, "/invoices")

@@ -214,7 +214,7 @@ async def test_the_form_is_accessible(browser: Browser, live_server: LiveServer,
     axe_script()
     customer = new_customer(live_server, demo.admin, "Accessible Ltd")
     context = await browser.new_context(base_url=live_server.url, bypass_csp=True)  # axe is injected
-    context.set_default_timeout(5_000)
+    context.set_default_timeout(10_000)
     try:
         page = await context.new_page()
         await signed_in(page, MANAGER, f"/customers/{customer}/invoices/new")

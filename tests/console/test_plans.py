@@ -288,7 +288,7 @@ async def test_the_plan_screens_are_accessible(browser: Browser, live_server: Li
         "mutation($id: ID!) { updatePlan(input: {id: $id, amountCents: 5900}) { id } }", admin, id=plan["id"]
     )
     context = await browser.new_context(base_url=live_server.url, bypass_csp=True)  # axe is injected
-    context.set_default_timeout(5_000)
+    context.set_default_timeout(10_000)
     found: dict[str, list[str]] = {}
     try:
         page = await context.new_page()

@@ -238,7 +238,7 @@ async def test_permissions_taken_away_meanwhile_refresh_the_session_and_say_so(
     )
 
     context = await browser.new_context(base_url=live_server.url)
-    context.set_default_timeout(5_000)
+    context.set_default_timeout(10_000)
     try:
         page = await context.new_page()
         await page.goto("/sign-in")
