@@ -386,6 +386,12 @@ async def test_the_invoice_screens_with_data_are_accessible(
         await expect(page.get_by_role("table", name="Fees")).to_be_visible()
         await page.wait_for_load_state("networkidle")
         found["detail"] = await serious_violations(page)
+        if may_void(demo.invoices[3], permissions_of(live_server, member)):  # the admin's dialog
+            await page.get_by_role("button", name="Void").click()
+            dialog = page.get_by_role("dialog", name=f"Void invoice {demo.invoices[3]['number']}")
+            await expect(dialog).to_be_visible()
+            found["void dialog"] = await serious_violations(page)
+            await dialog.get_by_role("button", name="Cancel").click()
         assert {screen: v for screen, v in found.items() if v} == {}
     finally:
         await context.close()
