@@ -181,14 +181,14 @@ async def gross_revenues(session: AsyncSession, filters: Filters) -> list[GrossR
     return _filled(found, filters.months, lambda m, c: GrossRevenue(m, c, 0, 0, 0))
 
 
-# Each subscription fee spread over its service days, less each unused-time credit the billing gave
-# back on it (app.invoicing.unused) spread over the days it covers: from the subscription's end (in
-# the customer's dates) to the period's end. Those notes name no requester, unlike a person's.
+# Each subscription fee in scope spread over its service days, less each unused-time credit the
+# billing gave back on it (app.invoicing.unused) spread over the days it covers: from the
+# subscription's end (in the customer's dates) to the period's end. Those notes name no requester,
+# unlike a person's.
 MRRS = sa.text("""
-WITH spread(s, e, amount, currency) AS (
-  SELECT (f.period_start AT TIME ZONE coalesce(c.timezone, o.timezone))::date,
-         (f.period_end AT TIME ZONE coalesce(c.timezone, o.timezone))::date,
-         (f.amount_cents - f.coupons_amount_cents)::numeric, i.currency
+WITH billed AS (
+  SELECT f.id, f.subscription_id, f.period_start, f.period_end, i.currency,
+         coalesce(c.timezone, o.timezone) AS tz, (f.amount_cents - f.coupons_amount_cents)::numeric AS amount
   FROM fees f
   JOIN invoices i ON i.id = f.invoice_id
   JOIN customers c ON c.id = i.customer_id
@@ -197,25 +197,21 @@ WITH spread(s, e, amount, currency) AS (
     AND f.period_start < CAST(:after AS date) + 2 AND f.period_end > CAST(:first AS date) - 2
     AND (CAST(:currency AS text) IS NULL OR i.currency = :currency)
     AND (CAST(:customer AS uuid) IS NULL OR i.customer_id = :customer)
+), spread(s, e, amount, currency) AS (
+  SELECT (b.period_start AT TIME ZONE b.tz)::date, (b.period_end AT TIME ZONE b.tz)::date,
+         b.amount, b.currency
+  FROM billed b
   UNION ALL
-  SELECT (greatest(sub.terminated_at, f.period_start, coalesce(sub.trial_ends_at, f.period_start))
-          AT TIME ZONE coalesce(c.timezone, o.timezone))::date,
-         (f.period_end AT TIME ZONE coalesce(c.timezone, o.timezone))::date,
-         -ci.amount_cents::numeric, i.currency
-  FROM credit_note_items ci
+  SELECT (greatest(sub.terminated_at, b.period_start, coalesce(sub.trial_ends_at, b.period_start))
+          AT TIME ZONE b.tz)::date,
+         (b.period_end AT TIME ZONE b.tz)::date, -ci.amount_cents::numeric, b.currency
+  FROM billed b
+  JOIN credit_note_items ci ON ci.fee_id = b.id
   JOIN credit_notes n ON n.id = ci.credit_note_id
-  JOIN fees f ON f.id = ci.fee_id
-  JOIN subscriptions sub ON sub.id = f.subscription_id
-  JOIN invoices i ON i.id = f.invoice_id
-  JOIN customers c ON c.id = i.customer_id
-  JOIN organizations o ON o.id = i.organization_id
-  WHERE n.organization_id = :org AND n.status = 'finalized' AND f.fee_type = 'subscription'
-    AND n.reason IN ('order_change', 'order_cancellation')
+  JOIN subscriptions sub ON sub.id = b.subscription_id
+  WHERE n.status = 'finalized' AND n.reason IN ('order_change', 'order_cancellation')
     AND n.created_by_user_id IS NULL AND n.created_by_api_key_id IS NULL
-    AND sub.terminated_at IS NOT NULL AND sub.terminated_at < f.period_end
-    AND f.period_start < CAST(:after AS date) + 2 AND f.period_end > CAST(:first AS date) - 2
-    AND (CAST(:currency AS text) IS NULL OR i.currency = :currency)
-    AND (CAST(:customer AS uuid) IS NULL OR i.customer_id = :customer)
+    AND sub.terminated_at < b.period_end
 )
 SELECT m.month::date, p.currency,
        sum(p.amount * (least(p.e, (m.month + interval '1 month')::date) - greatest(p.s, m.month::date))
