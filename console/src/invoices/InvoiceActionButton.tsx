@@ -1,8 +1,8 @@
 // An invoice action's button. Refreshing a draft is undone by the next refresh, so it runs at once;
 // finalizing and voiding cannot be undone, so they say what they do and run only once confirmed.
-import { Button, Group, Modal, Stack, Text } from "@mantine/core";
-import { useState } from "react";
+import { Button } from "@mantine/core";
 
+import { ConfirmDialog } from "../catalogue/Destroy";
 import type { InvoiceAction } from "./actions";
 
 export const ACTION_LABEL: Readonly<Record<InvoiceAction, string>> = {
@@ -29,41 +29,27 @@ export function InvoiceActionButton({
   readonly busy: boolean;
   readonly run: () => void;
 }) {
-  const [open, setOpen] = useState(false);
   const label = ACTION_LABEL[action];
-  const color = action === "void" ? "red" : "blue";
-  const variant = action === "void" ? "outline" : "filled";
   if (action === "refresh") {
     return (
-      <Button color={color} variant={variant} loading={busy} onClick={run}>
+      <Button loading={busy} onClick={run}>
         {label}
       </Button>
     );
   }
   return (
-    <>
-      <Button color={color} variant={variant} loading={busy} onClick={() => setOpen(true)}>
-        {label}
-      </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={`${label} invoice ${number}`} closeButtonProps={{ "aria-label": "Close" }}>
-        <Stack>
-          <Text>{CONSEQUENCE[action]}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button
-              color={action === "void" ? "red.8" : "blue"}
-              onClick={() => {
-                setOpen(false);
-                run();
-              }}
-            >
-              {`${label} invoice`}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </>
+    <ConfirmDialog
+      label={label}
+      title={`${label} invoice ${number}`}
+      consequence={CONSEQUENCE[action]}
+      confirm={`${label} invoice`}
+      color={action === "void" ? "red.8" : "blue"}
+      variant={action === "void" ? "outline" : "filled"}
+      busy={busy}
+      onConfirm={(close) => {
+        close();
+        run();
+      }}
+    />
   );
 }

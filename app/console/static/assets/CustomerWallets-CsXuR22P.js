@@ -1,0 +1,63 @@
+import{r as e}from"./rolldown-runtime-XKyaHtl9.js";import{T as t,h as n,i as r,o as i,p as a,u as o}from"./index-BXS-dpZZ.js";import{t as s}from"./Badge-DSlzYsHJ.js";import{t as c}from"./Card-CPMjge45.js";import{f as l,m as u,u as d}from"./theme-BOTZ9joL.js";import{t as f}from"./Modal-DvV-Berq.js";import{t as p}from"./Notification-D4LZs5f6.js";import{t as m}from"./SimpleGrid-DY8FCpIm.js";import{t as h}from"./Text-BWWSvdEw.js";import{g,p as _}from"./react-DEpeCm3W.js";import{i as v,r as y}from"./graphql-D1XaHrt4.js";import{i as b,n as x,r as S,t as C}from"./format-B5t8BnP_.js";import{i as w,r as T,t as E}from"./money-CDJBJhyX.js";import{a as D,i as O,n as k,r as ee}from"./actions-DKzM1Qz4.js";import{t as A}from"./TextInput-D8NzPrKe.js";import{t as j}from"./Table-BICBfOfW.js";var M=e(g(),1),N=i(`
+  query CustomerWallets($id: ID!) {
+    customer(id: $id) {
+      id
+      currency
+      wallets {
+        id
+        name
+        currency
+        rateAmount
+        status
+        creditsBalance
+        balanceCents
+        consumedCredits
+        consumedAmountCents
+        expirationAt
+        terminatedAt
+        createdAt
+      }
+    }
+  }
+`),P=i(`
+  query WalletTransactions($walletId: ID!, $limit: Int) {
+    walletTransactions(walletId: $walletId, limit: $limit) {
+      collection {
+        id
+        transactionType
+        status
+        source
+        creditAmount
+        amountCents
+        settledAt
+        createdAt
+      }
+      metadata {
+        totalCount
+      }
+    }
+  }
+`),F=i(`
+  mutation CreateCustomerWallet($input: CreateCustomerWalletInput!) {
+    createCustomerWallet(input: $input) {
+      id
+      status
+    }
+  }
+`),I=i(`
+  mutation CreateCustomerWalletTransaction($input: CreateCustomerWalletTransactionInput!) {
+    createCustomerWalletTransaction(input: $input) {
+      id
+      creditsBalance
+      balanceCents
+    }
+  }
+`),L=i(`
+  mutation TerminateCustomerWallet($id: ID!) {
+    terminateCustomerWallet(input: { id: $id }) {
+      id
+      status
+      terminatedAt
+    }
+  }
+`);function R(e,t){let n=E(t);return new Intl.NumberFormat(void 0,{style:`currency`,currency:t,minimumFractionDigits:n,maximumFractionDigits:20}).format(e)}function z(e){let t=e.trim().replace(`,`,`.`);return t===``?null:t}function B(e){return/^\d{4}-\d{2}-\d{2}$/.test(e)?`${e}T00:00:00Z`:null}var V=_(),H=[`name`,`currency`,`rateAmount`,`paidCredits`,`grantedCredits`,`expirationAt`];function U({opened:e,customer:t,currency:n,onClose:r,onCreated:i}){return(0,V.jsx)(f,{opened:e,onClose:r,title:`Create a wallet for ${t.name}`,closeButtonProps:{"aria-label":`Close`},size:`lg`,children:e&&(0,V.jsx)(W,{customer:t,currency:n,onClose:r,onCreated:i})})}function W({customer:e,currency:r,onClose:i,onCreated:a}){let[s,c]=y(F),[u,d]=(0,M.useState)(``),[f,p]=(0,M.useState)(r??``),[m,h]=(0,M.useState)(`1`),[g,_]=(0,M.useState)(``),[v,x]=(0,M.useState)(``),[S,w]=(0,M.useState)(``),[T,E]=(0,M.useState)({}),[D,O]=(0,M.useState)(null);function k(t){t.preventDefault(),O(null);let n={},r={customerId:e.id,currency:f.trim().toUpperCase(),rateAmount:z(m)??``};u.trim()!==``&&(r.name=u.trim());let i=z(g);i!==null&&(r.paidCredits=i);let o=z(v);if(o!==null&&(r.grantedCredits=o),S!==``){let e=B(S);e===null?n.expirationAt=`Enter a date`:r.expirationAt=e}E(n),Object.keys(n).length>0||c({input:r}).then(e=>{if(!e.error){a(r.name??`The wallet`);return}let t=b(e.error);E(t),Object.keys(t).some(e=>H.includes(e))||O(C(e.error))})}return(0,V.jsx)(`form`,{onSubmit:k,noValidate:!0,children:(0,V.jsxs)(o,{children:[D!==null&&(0,V.jsx)(t,{color:`red`,role:`alert`,title:`The wallet was not created`,children:D}),(0,V.jsx)(A,{label:`Name`,description:`Optional, as shown on invoices`,value:u,error:T.name,onChange:e=>d(e.currentTarget.value)}),(0,V.jsxs)(l,{grow:!0,align:`flex-start`,children:[(0,V.jsx)(A,{label:`Currency`,description:r?`The customer is billed in ${r}`:`ISO code, such as EUR`,withAsterisk:!0,maxLength:3,value:f,error:T.currency,onChange:e=>p(e.currentTarget.value)}),(0,V.jsx)(A,{label:`Rate`,description:`What one credit is worth in the currency, such as 1 or 0.5`,withAsterisk:!0,inputMode:`decimal`,value:m,error:T.rateAmount,onChange:e=>h(e.currentTarget.value)})]}),(0,V.jsxs)(l,{grow:!0,align:`flex-start`,children:[(0,V.jsx)(A,{label:`Paid credits`,description:`Bought: invoiced now, available once paid`,inputMode:`decimal`,value:g,error:T.paidCredits,onChange:e=>_(e.currentTarget.value)}),(0,V.jsx)(A,{label:`Granted credits`,description:`Free: available at once`,inputMode:`decimal`,value:v,error:T.grantedCredits,onChange:e=>x(e.currentTarget.value)})]}),(0,V.jsx)(A,{label:`Expiry date`,description:`Optional; the wallet expires at the start of this day (UTC)`,type:`date`,value:S,error:T.expirationAt,onChange:e=>w(e.currentTarget.value)}),(0,V.jsxs)(l,{justify:`flex-end`,children:[(0,V.jsx)(n,{variant:`default`,onClick:i,children:`Cancel`}),(0,V.jsx)(n,{type:`submit`,loading:s.fetching,children:`Create wallet`})]})]})})}var G={ACTIVE:`Active`,TERMINATED:`Terminated`},te={ACTIVE:`teal.9`,TERMINATED:`gray.7`},K={INBOUND:`Inbound`,OUTBOUND:`Outbound`},q={PURCHASED:`Purchased (paid)`,GRANTED:`Granted (free)`,INVOICED:`Used on an invoice`,VOIDED:`Voided`},J={PENDING:`Pending`,SETTLED:`Settled`,FAILED:`Failed`},Y={paid:`Top up`,granted:`Grant credits to`},X={paid:`paidCredits`,granted:`grantedCredits`};function ne({target:e,onClose:t,onDone:n}){return(0,V.jsx)(f,{opened:e!==null,onClose:t,title:e?`${Y[e.kind]} ${e.walletName}`:`Credits`,closeButtonProps:{"aria-label":`Close`},children:e!==null&&(0,V.jsx)(Z,{target:e,onClose:t,onDone:n},`${e.kind}-${e.walletId}`)})}function Z({target:e,onClose:r,onDone:i}){let[a,s]=y(I),[c,u]=(0,M.useState)(``),[d,f]=(0,M.useState)({}),[p,m]=(0,M.useState)(null),g=X[e.kind];function _(t){t.preventDefault(),m(null);let n=z(c);if(n===null){f({[g]:`Enter a number of credits`});return}f({});let r={walletId:e.walletId,[g]:n};s({input:r}).then(t=>{if(!t.error){i(e,n);return}let r=b(t.error),a=r[g]??r.paidCredits??r.grantedCredits;a===void 0?m(C(t.error)):f({[g]:a})})}return(0,V.jsx)(`form`,{onSubmit:_,noValidate:!0,children:(0,V.jsxs)(o,{children:[(0,V.jsxs)(h,{size:`sm`,children:[e.kind===`paid`?`Paid credits are invoiced now (a credit purchase invoice) and available once the invoice is paid.`:`Granted credits are free and available at once.`,` `,`One credit is worth `,R(e.rateAmount,e.currency),`.`]}),p!==null&&(0,V.jsx)(t,{color:`red`,role:`alert`,title:`No credits were added`,children:p}),(0,V.jsx)(A,{label:e.kind===`paid`?`Paid credits`:`Granted credits`,withAsterisk:!0,inputMode:`decimal`,value:c,error:d[g],onChange:e=>u(e.currentTarget.value)}),(0,V.jsxs)(l,{justify:`flex-end`,children:[(0,V.jsx)(n,{variant:`default`,onClick:r,children:`Cancel`}),(0,V.jsx)(n,{type:`submit`,loading:a.fetching,children:e.kind===`paid`?`Top up wallet`:`Grant credits`})]})]})})}var re=50;function ie({walletId:e,walletName:n,currency:r}){let i=(0,M.useMemo)(()=>({additionalTypenames:[`Wallet`,`WalletTransaction`]}),[]),[{data:a,fetching:o,error:s}]=v({query:P,variables:{walletId:e,limit:re},context:i});if(o&&!a)return(0,V.jsx)(u,{size:`sm`,"aria-label":`Loading the transactions of ${n}`});let c=a?.walletTransactions;return c?c.collection.length===0?(0,V.jsx)(h,{size:`sm`,children:`No transaction yet.`}):(0,V.jsxs)(V.Fragment,{children:[(0,V.jsx)(j.ScrollContainer,{minWidth:640,children:(0,V.jsxs)(j,{striped:!0,"aria-label":`Transactions of ${n}`,children:[(0,V.jsx)(j.Thead,{children:(0,V.jsxs)(j.Tr,{children:[(0,V.jsx)(j.Th,{scope:`col`,children:`Date`}),(0,V.jsx)(j.Th,{scope:`col`,children:`Direction`}),(0,V.jsx)(j.Th,{scope:`col`,children:`Source`}),(0,V.jsx)(j.Th,{scope:`col`,children:`Credits`}),(0,V.jsx)(j.Th,{scope:`col`,children:`Amount`}),(0,V.jsx)(j.Th,{scope:`col`,children:`Status`})]})}),(0,V.jsx)(j.Tbody,{children:c.collection.map(e=>(0,V.jsxs)(j.Tr,{children:[(0,V.jsx)(j.Td,{children:S(e.createdAt)}),(0,V.jsx)(j.Td,{children:K[e.transactionType]}),(0,V.jsx)(j.Td,{children:q[e.source]}),(0,V.jsx)(j.Td,{children:T(e.creditAmount)}),(0,V.jsx)(j.Td,{children:w(e.amountCents,r)}),(0,V.jsxs)(j.Td,{children:[J[e.status],e.settledAt?`, ${S(e.settledAt)}`:``]})]},e.id))})]})}),c.metadata.totalCount>c.collection.length&&(0,V.jsxs)(h,{size:`sm`,c:`dimmed`,children:[`The `,c.collection.length,` latest of `,c.metadata.totalCount,` transactions.`]})]}):(0,V.jsx)(t,{color:`red`,role:`alert`,title:`The transactions could not be loaded`,children:s?C(s):`Try again.`})}function Q({label:e,children:t}){return(0,V.jsxs)(`div`,{children:[(0,V.jsx)(h,{size:`xs`,c:`dimmed`,children:e}),(0,V.jsx)(h,{fw:500,children:t})]})}var $=e=>e.name??`Unnamed wallet`;function ae({customer:e}){let{permissions:i}=r(),g=(0,M.useMemo)(()=>({additionalTypenames:[`Wallet`]}),[]),[{data:_,fetching:b,error:E},A]=v({query:N,variables:{id:e.id},context:g}),[j,P]=y(L),[F,I]=(0,M.useState)(!1),[z,B]=(0,M.useState)(null),[H,W]=(0,M.useState)(null),[K,q]=(0,M.useState)(null);if(b&&!_)return(0,V.jsx)(a,{p:`xl`,children:(0,V.jsx)(u,{"aria-label":`Loading the wallets`})});let J=_?.customer?.wallets;if(!J)return(0,V.jsx)(t,{color:`red`,role:`alert`,title:`The wallets could not be loaded`,children:E?C(E):`There is no such customer.`});let Y=()=>A({requestPolicy:`network-only`}),X=(e,t)=>{q(null),B({kind:t,walletId:e.id,walletName:$(e),rateAmount:e.rateAmount,currency:e.currency})};function Z(e){P({id:e.id}).then(t=>{Y(),t.error||(W(null),q(`${$(e)} is terminated.`))})}return(0,V.jsxs)(o,{gap:`md`,children:[(0,V.jsxs)(l,{justify:`space-between`,children:[(0,V.jsx)(d,{order:2,size:`h3`,children:`Wallets`}),k(J,i)&&(0,V.jsx)(n,{onClick:()=>{q(null),I(!0)},children:`Create a wallet`})]}),K!==null&&(0,V.jsx)(p,{color:`green`,title:`Done`,role:`status`,withBorder:!0,onClose:()=>q(null),closeButtonProps:{"aria-label":`Dismiss`},children:K}),J.length===0&&(0,V.jsx)(h,{children:`This customer has no wallet.`}),J.map(e=>{let t=$(e),r=t=>w(t,e.currency),a=D(e,i),u=ee(e,i),f=O(e,i);return(0,V.jsx)(c,{withBorder:!0,component:`section`,"aria-label":`Wallet ${t}`,children:(0,V.jsxs)(o,{gap:`sm`,children:[(0,V.jsxs)(l,{justify:`space-between`,align:`flex-start`,children:[(0,V.jsxs)(l,{gap:`sm`,children:[(0,V.jsx)(d,{order:3,size:`h4`,children:t}),(0,V.jsx)(s,{color:te[e.status],variant:`filled`,children:G[e.status]})]}),(a||u||f)&&(0,V.jsxs)(l,{gap:`xs`,role:`group`,"aria-label":`Actions on ${t}`,children:[a&&(0,V.jsx)(n,{size:`xs`,onClick:()=>X(e,`paid`),children:`Top up`}),u&&(0,V.jsx)(n,{size:`xs`,variant:`outline`,onClick:()=>X(e,`granted`),children:`Grant credits`}),f&&(0,V.jsx)(n,{size:`xs`,color:`red.9`,variant:`outline`,onClick:()=>{q(null),W(e)},children:`Terminate`})]})]}),(0,V.jsxs)(m,{cols:{base:2,md:4},children:[(0,V.jsx)(Q,{label:`Balance (credits)`,children:T(e.creditsBalance)}),(0,V.jsx)(Q,{label:`Balance (amount)`,children:r(e.balanceCents)}),(0,V.jsx)(Q,{label:`Rate (one credit)`,children:R(e.rateAmount,e.currency)}),(0,V.jsxs)(Q,{label:`Consumed`,children:[T(e.consumedCredits),` credits, `,r(e.consumedAmountCents)]}),(0,V.jsx)(Q,{label:`Created`,children:S(e.createdAt)}),(0,V.jsx)(Q,{label:`Expires`,children:e.expirationAt?x(e.expirationAt):`Never`}),e.terminatedAt&&(0,V.jsx)(Q,{label:`Terminated`,children:S(e.terminatedAt)})]}),(0,V.jsx)(d,{order:4,size:`h5`,children:`Transactions`}),(0,V.jsx)(ie,{walletId:e.id,walletName:t,currency:e.currency})]})},e.id)}),(0,V.jsx)(U,{opened:F,customer:e,currency:_.customer?.currency??e.currency,onClose:()=>I(!1),onCreated:t=>{I(!1),q(`${t} was created for ${e.name}.`),Y()}}),(0,V.jsx)(ne,{target:z,onClose:()=>B(null),onDone:(e,t)=>{B(null),q(e.kind===`paid`?`${t} paid credits were invoiced for ${e.walletName}; they land once paid.`:`${t} credits were granted to ${e.walletName}.`),Y()}}),(0,V.jsx)(f,{opened:H!==null,onClose:()=>W(null),title:H?`Terminate ${$(H)}`:`Terminate the wallet`,closeButtonProps:{"aria-label":`Close`},children:H!==null&&(0,V.jsxs)(o,{children:[(0,V.jsxs)(h,{children:[`No more top-ups or consumption: the `,T(H.creditsBalance),` credits left stay visible but are no longer spent.`]}),j.error&&(0,V.jsx)(t,{color:`red`,role:`alert`,title:`The wallet was not terminated`,children:C(j.error)}),(0,V.jsxs)(l,{justify:`flex-end`,children:[(0,V.jsx)(n,{variant:`default`,onClick:()=>W(null),children:`Cancel`}),(0,V.jsx)(n,{color:`red.9`,loading:j.fetching,onClick:()=>Z(H),children:`Terminate wallet`})]})]})})]})}export{ae as default};

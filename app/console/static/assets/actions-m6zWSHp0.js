@@ -1,0 +1,1 @@
+import{l as e}from"./index-BXS-dpZZ.js";var t={view:`customers:view`,create:`customers:create`};function n(n){return e(n,[t.create])}var r=[{id:`customers.create`,label:`Create a customer`,screen:`customers`,permissions:[t.create]}];export{n,r as t};
