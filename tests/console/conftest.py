@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from playwright.async_api import Browser, Page, async_playwright, expect
+from playwright.async_api import Browser, BrowserContext, Page, async_playwright, expect
 from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -32,8 +32,9 @@ from app.db.urls import with_database
 
 ROOT = Path(__file__).resolve().parents[2]
 # Waits are for a loaded CI machine (browser, server and PostgreSQL on two cores): an assertion or an
-# action waits up to 10 s for what it expects. A test that passes takes no longer for it.
-expect.set_options(timeout=10_000)
+# action waits up to 10 s for what it expects, a navigation 20 s. A test that passes takes no longer.
+WAIT_MS, NAVIGATION_WAIT_MS = 10_000, 20_000
+expect.set_options(timeout=WAIT_MS)
 CHROMIUM = os.environ.get("BILLGRAPH_CHROMIUM", "/usr/bin/chromium")
 DEMO_PASSWORD = "billgraph-demo"
 DEMO_MEMBERS = ("admin@demo.billgraph.dev", "manager@demo.billgraph.dev", "finance@demo.billgraph.dev")
@@ -294,13 +295,19 @@ def record_problems(tab: Page) -> list[str]:
     return problems
 
 
+async def console_context(browser: Browser, live_server: LiveServer, **options: Any) -> BrowserContext:
+    """A browser context on the live server, with the suite's waits (``options``: Playwright's)."""
+    context = await browser.new_context(base_url=live_server.url, **options)
+    context.set_default_timeout(WAIT_MS)
+    context.set_default_navigation_timeout(NAVIGATION_WAIT_MS)
+    return context
+
+
 @pytest.fixture
 async def page(browser: Browser, live_server: LiveServer) -> AsyncIterator[Page]:
     """A fresh browser context on the live server that records script errors, CSP refusals and the
     console's GraphQL errors; a test fails if any happened that it did not expect."""
-    context = await browser.new_context(base_url=live_server.url)
-    context.set_default_timeout(10_000)
-    context.set_default_navigation_timeout(20_000)
+    context = await console_context(browser, live_server)
     tab = await context.new_page()
     problems = record_problems(tab)
     yield tab
@@ -316,8 +323,7 @@ def axe_script() -> Path:
 @pytest.fixture
 async def axe_page(browser: Browser, live_server: LiveServer) -> AsyncIterator[Page]:
     axe_script()
-    context = await browser.new_context(base_url=live_server.url, bypass_csp=True)
-    context.set_default_timeout(10_000)
+    context = await console_context(browser, live_server, bypass_csp=True)
     yield await context.new_page()
     await context.close()
 

@@ -22,7 +22,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 from playwright.async_api import Browser, BrowserContext, Page, expect
 
-from tests.console.conftest import ROOT, LiveServer, record_problems
+from tests.console.conftest import ROOT, LiveServer, console_context, record_problems
 from tests.console.test_invoices import money
 from tests.console.test_shell import sign_in
 
@@ -50,8 +50,7 @@ INVOICES = """query($c: ID!) { invoices(customerId: $c) { collection { id number
 
 async def browser_of(browser: Browser, live_server: LiveServer) -> tuple[BrowserContext, Page, list[str]]:
     """Another person's browser: its own context, recording the console's problems."""
-    context = await browser.new_context(base_url=live_server.url, timezone_id="UTC")
-    context.set_default_timeout(10_000)
+    context = await console_context(browser, live_server, timezone_id="UTC")
     page = await context.new_page()
     return context, page, record_problems(page)
 
@@ -133,7 +132,6 @@ async def test_the_admin_takes_an_empty_organization_to_an_invoice_finance_reads
     subscription_external = f"sub_workflow_{suffix}"
     first_of_month = datetime.now(UTC).date().replace(day=1)
     started = (first_of_month - timedelta(days=1)).replace(day=1)  # the first day of last month
-    page.context.set_default_timeout(10_000)
 
     # given an empty organization and its first admin (the console has no sign-up)
     admin = live_server.ok(

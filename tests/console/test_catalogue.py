@@ -20,6 +20,7 @@ from tests.console.conftest import (
     DEMO_MEMBERS,
     LiveServer,
     axe_script,
+    console_context,
     route_table,
     serious_violations,
 )
@@ -418,8 +419,7 @@ async def test_the_catalogue_screens_are_accessible(
 ) -> None:
     axe_script()
     demo = demo_objects(live_server, admin)
-    context = await browser.new_context(base_url=live_server.url, bypass_csp=True)  # axe is injected
-    context.set_default_timeout(10_000)
+    context = await console_context(browser, live_server, bypass_csp=True)  # axe is injected
     try:
         page = await context.new_page()
         await signed_in(page, member, "/billable-metrics")

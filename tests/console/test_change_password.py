@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pytest
 from playwright.async_api import Browser, Page, expect
 
-from tests.console.conftest import DEMO_MEMBERS, LiveServer, axe_script, serious_violations
+from tests.console.conftest import DEMO_MEMBERS, LiveServer, axe_script, console_context, serious_violations
 from tests.console.test_shell import sign_in
 
 NEW_PASSWORD = "a brand new password 42"
@@ -137,8 +137,7 @@ async def test_a_wrong_current_password_and_a_short_new_one_show_at_their_inputs
 
 async def test_the_screen_is_accessible(browser: Browser, live_server: LiveServer, member: Member) -> None:
     axe_script()
-    context = await browser.new_context(base_url=live_server.url, bypass_csp=True)  # axe is injected
-    context.set_default_timeout(10_000)
+    context = await console_context(browser, live_server, bypass_csp=True)  # axe is injected
     try:
         page = await context.new_page()
         await open_change_password(page, member)

@@ -26,6 +26,7 @@ from tests.console.conftest import (
     ROOT,
     LiveServer,
     axe_script,
+    console_context,
     serious_violations,
 )
 from tests.console.test_every_screen import customer_tabs
@@ -409,8 +410,7 @@ async def test_the_tabs_and_actions_follow_the_permissions(
 @pytest.fixture
 async def axe_tab(browser: Browser, live_server: LiveServer) -> AsyncIterator[Page]:
     axe_script()
-    context = await browser.new_context(base_url=live_server.url, bypass_csp=True)  # axe is injected
-    context.set_default_timeout(10_000)
+    context = await console_context(browser, live_server, bypass_csp=True)  # axe is injected
     yield await context.new_page()
     await context.close()
 

@@ -12,7 +12,14 @@ import uuid
 import pytest
 from playwright.async_api import Browser, Page, expect
 
-from tests.console.conftest import DEMO_MEMBERS, LiveServer, axe_script, route_table, serious_violations
+from tests.console.conftest import (
+    DEMO_MEMBERS,
+    LiveServer,
+    axe_script,
+    console_context,
+    route_table,
+    serious_violations,
+)
 from tests.console.test_shell import sign_in
 
 ADMIN = DEMO_MEMBERS[0]
@@ -98,8 +105,7 @@ async def test_the_admin_creates_a_customer_and_a_taken_external_id_shows_at_its
 
 async def test_the_new_customer_form_is_accessible(browser: Browser, live_server: LiveServer) -> None:
     axe_script()
-    context = await browser.new_context(base_url=live_server.url, bypass_csp=True)  # axe is injected
-    context.set_default_timeout(10_000)
+    context = await console_context(browser, live_server, bypass_csp=True)  # axe is injected
     try:
         page = await context.new_page()
         await signed_in(page, ADMIN, "/customers/new")

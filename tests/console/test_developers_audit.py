@@ -28,6 +28,7 @@ from tests.console.conftest import (
     ROOT,
     LiveServer,
     axe_script,
+    console_context,
     record_problems,
     route_table,
     serious_violations,
@@ -64,8 +65,7 @@ async def tab(browser: Browser, live_server: LiveServer) -> AsyncIterator[Page]:
     """A page with the CSP bypassed (axe-core is injected) that records script errors and the console's
     FORBIDDEN or INTERNAL_ERROR answers; the test fails if any happened."""
     axe_script()
-    context = await browser.new_context(base_url=live_server.url, bypass_csp=True)
-    context.set_default_timeout(10_000)
+    context = await console_context(browser, live_server, bypass_csp=True)
     page = await context.new_page()
     problems = record_problems(page)
     yield page

@@ -24,6 +24,7 @@ from tests.console.conftest import (
     ROOT,
     LiveServer,
     axe_script,
+    console_context,
     record_problems,
     route_table,
     serious_violations,
@@ -163,10 +164,9 @@ def credentials(member: str) -> tuple[str, str]:
 @pytest.fixture
 async def walking_page(browser: Browser, live_server: LiveServer) -> AsyncIterator[tuple[Page, list[str]]]:
     axe_script()
-    context = await browser.new_context(
-        base_url=live_server.url, bypass_csp=True, viewport={"width": 1280, "height": 900}
+    context = await console_context(
+        browser, live_server, bypass_csp=True, viewport={"width": 1280, "height": 900}
     )
-    context.set_default_timeout(10_000)
     tab = await context.new_page()
     yield tab, record_problems(tab)
     await context.close()

@@ -16,7 +16,7 @@ from decimal import Decimal
 from playwright.async_api import Browser, Page, expect
 
 from app.exports.invoices import HEADER
-from tests.console.conftest import DEMO_MEMBERS, LiveServer
+from tests.console.conftest import DEMO_MEMBERS, LiveServer, console_context
 from tests.console.test_invoices import money, signed_in
 from tests.console.test_shell import sign_in
 
@@ -124,7 +124,7 @@ async def test_finance_reviews_credits_gets_approval_and_exports(
     )
 
     # the second finance member approves it from the queue (four eyes)
-    context = await browser.new_context(base_url=live_server.url)
+    context = await console_context(browser, live_server)
     try:
         second = await context.new_page()
         await second.goto("/credit-notes/approvals")

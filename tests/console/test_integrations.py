@@ -30,6 +30,7 @@ from tests.console.conftest import (
     DEMO_MEMBERS,
     ROOT,
     LiveServer,
+    console_context,
     record_problems,
     route_table,
     serious_violations,
@@ -95,8 +96,7 @@ async def recorded(
 ) -> AsyncIterator[tuple[Page, list[str], list[str]]]:
     """A page, its problems (a refused export's 400, logged by Chromium, is expected) and the text of
     every response it received."""
-    context = await browser.new_context(base_url=live_server.url)
-    context.set_default_timeout(10_000)
+    context = await console_context(browser, live_server)
     page = await context.new_page()
     problems, bodies = record_problems(page), []
 

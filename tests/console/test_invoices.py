@@ -28,6 +28,7 @@ from tests.console.conftest import (
     ROOT,
     LiveServer,
     axe_script,
+    console_context,
     route_table,
     serious_violations,
 )
@@ -355,8 +356,7 @@ async def test_an_export_range_the_server_refuses_is_shown_at_its_input(
     browser: Browser, live_server: LiveServer, demo: Demo
 ) -> None:
     # its own context: the refused request's 400 is logged by Chromium, which the `page` fixture counts
-    context = await browser.new_context(base_url=live_server.url)
-    context.set_default_timeout(10_000)
+    context = await console_context(browser, live_server)
     try:
         page = await context.new_page()
         await signed_in(page, DEMO_MEMBERS[2], "/invoices")
@@ -374,8 +374,7 @@ async def test_the_invoice_screens_with_data_are_accessible(
     browser: Browser, live_server: LiveServer, demo: Demo, member: str
 ) -> None:
     axe_script()
-    context = await browser.new_context(base_url=live_server.url, bypass_csp=True)  # axe is injected
-    context.set_default_timeout(10_000)
+    context = await console_context(browser, live_server, bypass_csp=True)  # axe is injected
     try:
         page = await context.new_page()
         await signed_in(page, member, "/invoices")

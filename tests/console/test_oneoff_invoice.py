@@ -21,6 +21,7 @@ from tests.console.conftest import (
     DEMO_PASSWORD,
     LiveServer,
     axe_script,
+    console_context,
     route_table,
     serious_violations,
 )
@@ -213,8 +214,7 @@ async def test_the_graphs_validation_errors_show_at_their_inputs(
 async def test_the_form_is_accessible(browser: Browser, live_server: LiveServer, demo: Demo) -> None:
     axe_script()
     customer = new_customer(live_server, demo.admin, "Accessible Ltd")
-    context = await browser.new_context(base_url=live_server.url, bypass_csp=True)  # axe is injected
-    context.set_default_timeout(10_000)
+    context = await console_context(browser, live_server, bypass_csp=True)  # axe is injected
     try:
         page = await context.new_page()
         await signed_in(page, MANAGER, f"/customers/{customer}/invoices/new")

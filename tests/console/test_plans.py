@@ -18,7 +18,14 @@ from typing import Any
 import pytest
 from playwright.async_api import Browser, Page, expect
 
-from tests.console.conftest import DEMO_MEMBERS, LiveServer, axe_script, route_table, serious_violations
+from tests.console.conftest import (
+    DEMO_MEMBERS,
+    LiveServer,
+    axe_script,
+    console_context,
+    route_table,
+    serious_violations,
+)
 from tests.console.test_shell import sign_in
 
 ADMIN, MANAGER, _FINANCE = DEMO_MEMBERS
@@ -287,8 +294,7 @@ async def test_the_plan_screens_are_accessible(browser: Browser, live_server: Li
     live_server.ok(
         "mutation($id: ID!) { updatePlan(input: {id: $id, amountCents: 5900}) { id } }", admin, id=plan["id"]
     )
-    context = await browser.new_context(base_url=live_server.url, bypass_csp=True)  # axe is injected
-    context.set_default_timeout(10_000)
+    context = await console_context(browser, live_server, bypass_csp=True)  # axe is injected
     found: dict[str, list[str]] = {}
     try:
         page = await context.new_page()

@@ -18,7 +18,7 @@ from app.auth.permissions import ALL_PERMISSIONS
 from app.graphql.schema import schema
 from app.reference import declarations
 from scripts.fuzz import _valid
-from tests.console.conftest import DEMO_MEMBERS, LiveServer, route_table, serious_violations
+from tests.console.conftest import DEMO_MEMBERS, LiveServer, console_context, route_table, serious_violations
 from tests.console.test_invoices import signed_in
 from tests.console.test_shell import sign_in
 
@@ -170,7 +170,7 @@ async def test_what_the_preview_unlocks_works_for_a_holder_and_what_it_locks_is_
 
     # and the member opens each unlocked screen (those without :id), while every locked one is hidden
     # from the navigation and Forbidden
-    context = await browser.new_context(base_url=live_server.url)
+    context = await console_context(browser, live_server)
     try:
         member = await context.new_page()
         await member.goto("/sign-in")

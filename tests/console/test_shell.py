@@ -14,6 +14,7 @@ from tests.console.conftest import (
     DEMO_PASSWORD,
     LiveServer,
     TwoOrganizationMember,
+    console_context,
     landing_preference,
     route_table,
 )
@@ -237,8 +238,7 @@ async def test_permissions_taken_away_meanwhile_refresh_the_session_and_say_so(
         p=password,
     )
 
-    context = await browser.new_context(base_url=live_server.url)
-    context.set_default_timeout(10_000)
+    context = await console_context(browser, live_server)
     try:
         page = await context.new_page()
         await page.goto("/sign-in")

@@ -22,7 +22,14 @@ from typing import Any
 import pytest
 from playwright.async_api import Browser, Page, expect
 
-from tests.console.conftest import DEMO_MEMBERS, LiveServer, axe_script, route_table, serious_violations
+from tests.console.conftest import (
+    DEMO_MEMBERS,
+    LiveServer,
+    axe_script,
+    console_context,
+    route_table,
+    serious_violations,
+)
 from tests.console.test_every_screen import customer_tabs
 from tests.console.test_shell import sign_in
 
@@ -363,8 +370,7 @@ async def test_the_subscription_screens_are_accessible(
         setup.admin,
         id=terminated["id"],
     )
-    context = await browser.new_context(base_url=live_server.url, bypass_csp=True)  # axe is injected
-    context.set_default_timeout(10_000)
+    context = await console_context(browser, live_server, bypass_csp=True)  # axe is injected
     found: dict[str, list[str]] = {}
     try:
         page = await context.new_page()

@@ -26,6 +26,7 @@ from tests.console.conftest import (
     DEMO_MEMBERS,
     LiveServer,
     axe_script,
+    console_context,
     record_problems,
     serious_violations,
 )
@@ -52,8 +53,7 @@ LEAD_PERMISSIONS = [
 async def tab(browser: Browser, live_server: LiveServer) -> AsyncIterator[Page]:
     """A context with the CSP bypassed (for axe-core) that records the console's problems."""
     axe_script()
-    context = await browser.new_context(base_url=live_server.url, bypass_csp=True, timezone_id="UTC")
-    context.set_default_timeout(10_000)
+    context = await console_context(browser, live_server, bypass_csp=True, timezone_id="UTC")
     page = await context.new_page()
     problems = record_problems(page)
     yield page
@@ -198,8 +198,7 @@ async def test_invite_accept_change_roles_and_revoke(
     await no_violations(tab, "team with an invitation")
 
     # the invited person, in a browser of their own
-    context = await browser.new_context(base_url=live_server.url, bypass_csp=True)
-    context.set_default_timeout(10_000)
+    context = await console_context(browser, live_server, bypass_csp=True)
     invited = await context.new_page()
     invited_problems = record_problems(invited)
     try:
